@@ -1,0 +1,55 @@
+# Everything needed on a fresh machine: `make status` and `make test` create the
+# virtual environment and install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= data
+
+.PHONY: help install dev status test lint typecheck unit i18n schema bench clean
+
+help:
+	@echo "make status   install and show the programme's status ($(DATA)/)"
+	@echo "make test     install dev tools, run ruff, mypy and pytest"
+	@echo "make i18n     extract messages and recompile the gettext catalogs"
+	@echo "make clean    remove the virtual environment and caches"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python >= 3.11 is required (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+status: install
+	$(BIN)/actionplan status --data $(DATA)
+
+lint: dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: dev
+	$(BIN)/mypy
+
+unit: dev
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+i18n: dev
+	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -o src/actionplan/locale/actionplan.pot src templates
+	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -N -i src/actionplan/locale/actionplan.pot -d src/actionplan/locale -D actionplan
+	$(BIN)/pybabel compile --statistics -d src/actionplan/locale -D actionplan
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,78 @@
+"""The registry of problem codes: one stable code, one severity, one message each.
+
+Codes never change meaning once released (CI jobs and users' notes refer to them).
+Ranges (DESIGN §5): AP0xx file and YAML, AP1xx schema, AP2xx references and
+permissions, AP3xx warnings. Messages are English msgids, translated through the
+gettext catalogs; the README's table of codes is checked against this registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from actionplan.i18n import N_
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    severity: Severity
+    template: str
+
+
+def _e(template: str) -> Code:
+    return Code(Severity.ERROR, template)
+
+
+def _w(template: str) -> Code:
+    return Code(Severity.WARNING, template)
+
+
+CODES: dict[str, Code] = {
+    # AP0xx: reading the file and its YAML
+    "AP001": _e(N_("Cannot read the file: {reason}.")),
+    "AP002": _e(N_("The file is {size} bytes, over the limit of {limit} bytes; split it or remove unneeded content.")),
+    "AP003": _e(N_("Byte {byte} is not valid UTF-8; re-save the file with UTF-8 encoding.")),
+    "AP004": _e(N_("The file is encoded as {encoding}; re-save it with UTF-8 encoding.")),
+    "AP005": _e(N_("The file is empty (or holds only comments).")),
+    "AP006": _e(N_("Git merge-conflict marker '{marker}': resolve the conflict and remove the markers.")),
+    "AP007": _e(N_("YAML syntax error: {detail}.")),
+    "AP008": _e(N_("Tab character used for indentation; indent with spaces.")),
+    "AP009": _e(N_("Nesting is deeper than {limit} levels.")),
+    "AP010": _e(N_("Anchors and aliases (&, *) are not allowed; write the value out in full.")),
+    "AP011": _e(N_("Explicit YAML tags ('{tag}') are not allowed; write plain values.")),
+    "AP012": _e(N_("The file holds more than one YAML document ('---'); keep one document per file.")),
+    "AP013": _e(N_("Duplicate key '{key}' (first at line {first_line}); keep only one.")),
+    "AP014": _e(N_("Merge keys ('<<') are not allowed; write the keys out in full.")),
+    "AP015": _e(N_("A key must be plain text, not a list or mapping.")),
+    "AP016": _e(N_("Required file is missing: {name}.")),
+    "AP017": _e(N_("Control character {char} is not allowed; remove it.")),
+    # AP1xx: schema (one file's content)
+    "AP101": _e(N_("Unknown key '{key}'.")),
+    "AP102": _e(N_("Unknown key '{key}'; did you mean '{suggestion}'?")),
+    "AP103": _e(N_("Missing required key '{key}'.")),
+    "AP104": _e(N_("Expected {expected} here.")),
+    "AP105": _e(N_("Invalid value: {detail}.")),
+    "AP106": _e(N_("'{value}' is not allowed here; use one of: {allowed}.")),
+    "AP107": _e(N_("'{value}' is not a due term; use e.g. 2025, 2026-Q1, 2026-H1, 2026-06, 2026-06-15, 2025..2030, continuous, central or assigned.")),
+    "AP108": _e(N_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.")),
+    "AP109": _e(N_("'{value}' is not a whole number.")),
+    "AP110": _e(N_("'{value}' is not true or false.")),
+    "AP111": _e(N_("This value must not be empty.")),
+    "AP112": _e(N_("'{value}' is not a valid id: use {form}.")),
+    "AP113": _e(N_("The number {value} is out of range ({low} to {high}).")),
+    # AP2xx: references across the data
+    "AP201": _e(N_("Duplicate {what} id '{id}' (first at line {first_line}).")),
+    "AP202": _e(N_("Unknown agency '{agency}'.")),
+    "AP203": _e(N_("Task id '{id}' does not belong to section '{section}'; use '{section}.<n>'.")),
+    "AP204": _e(N_("Section id '{id}' does not belong under section '{parent}'.")),
+    "AP205": _e(N_("There must be exactly one secretariat agency; found {count}.")),
+    # AP3xx: warnings (fail only with --strict)
+    "AP301": _w(N_("Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8.")),
+    "AP302": _w(N_("Agency '{agency}' leads no task.")),
+}
