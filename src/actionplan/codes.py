@@ -72,6 +72,16 @@ CODES: dict[str, Code] = {
     "AP203": _e(N_("Task id '{id}' does not belong to section '{section}'; use '{section}.<n>'.")),
     "AP204": _e(N_("Section id '{id}' does not belong under section '{parent}'.")),
     "AP205": _e(N_("There must be exactly one secretariat agency; found {count}.")),
+    # AP4xx: importing a programme document (actionplan import)
+    "AP401": _e(N_("Cannot interpret the deadline phrase '{phrase}'; it is kept verbatim with due 'assigned'. Correct the source, or import with --allow-unparsed and record the deadline as a decision.")),
+    "AP402": _e(N_("Task ({number}) has no lead agency ('Cơ quan chủ trì…').")),
+    "AP403": _e(N_("No tasks found: expected numbered sections ('1.1.') holding items '(1)', '(2)'…")),
+    "AP404": _w(N_("Footnote mark {mark} has no footnote text.")),
+    "AP405": _w(N_("Footnote {mark} is not referenced by any task; it is attached to the task above it.")),
+    "AP406": _e(N_("Task number ({number}) appears twice in section {section}.")),
+    "AP407": _e(N_("Cannot find the programme title ('CHƯƠNG TRÌNH HÀNH ĐỘNG …').")),
+    "AP408": _e(N_("Cannot tell the province from the text; pass --province.")),
+    "AP409": _e(N_("Task ({number}) has no deadline ('Thời hạn…', 'Thời gian…').")),
     # AP3xx: warnings (fail only with --strict)
     "AP301": _w(N_("Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8.")),
     "AP302": _w(N_("Agency '{agency}' leads no task.")),
