@@ -33,7 +33,7 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        Path(tmp_name).replace(path)  # atomic rename (os.replace)
         tmp_name = None
     except OSError as exc:
         raise ActionplanError(

@@ -38,8 +38,12 @@ _CONFLICT_MARKER = re.compile(
 # C0/C1 controls except tab and line breaks; ESC sequences in notes must not reach
 # a terminal, and YAML's "\e" escape can smuggle them past the reader.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_UTF16_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
-               b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+_UTF16_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
 
 
 @dataclass
@@ -125,7 +129,7 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         return None, Problem.at(name, (line, col), "AP003", byte=f"0x{raw[exc.start]:02X}")
     return text, None
 
@@ -144,8 +148,12 @@ def _screen(text: str, name: str) -> Iterator[Problem]:
     for match in _CONTROL.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text.count("\n", 0, match.start()) + 1
-        yield Problem.at(name, (line, match.start() - line_start + 1), "AP017",
-                         char=f"U+{ord(match.group()):04X}")
+        yield Problem.at(
+            name,
+            (line, match.start() - line_start + 1),
+            "AP017",
+            char=f"U+{ord(match.group()):04X}",
+        )
 
 
 class _Stop(Exception):
@@ -227,8 +235,13 @@ class _Builder:
                     value = _nfc(event.value)
                     if event.style == '"':  # only escapes can smuggle controls past the screen
                         self._refuse_controls(value, pos)
-                    if event.style in ("", None) and value == "<<" and stack and \
-                            stack[-1].key is None and isinstance(stack[-1].container, dict):
+                    if (
+                        event.style in ("", None)
+                        and value == "<<"
+                        and stack
+                        and stack[-1].key is None
+                        and isinstance(stack[-1].container, dict)
+                    ):
                         self.problems.append(Problem.at(self.name, pos, "AP014"))
                 root = self._add(stack, value, pos, root)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -236,9 +249,7 @@ class _Builder:
                 if len(stack) >= MAX_DEPTH:
                     self.problems.append(Problem.at(self.name, pos, "AP009", limit=MAX_DEPTH))
                     raise _Stop
-                container: dict[str, Any] | list[Any] = (
-                    {} if kind is yaml.MappingStartEvent else []
-                )
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 root = self._add(stack, container, pos, root)
                 parent_path = stack[-1].path if stack else ()
                 path = parent_path + (self._child_key(stack),) if stack else ()
@@ -329,5 +340,8 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 def _nfc(text: str) -> str:
-    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else \
-        unicodedata.normalize("NFC", text)
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )

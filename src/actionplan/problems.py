@@ -14,6 +14,7 @@ from actionplan.i18n import _
 
 __all__ = ["ActionplanError", "Problem", "Severity", "has_errors"]
 
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding at a place in a file (line and col are 1-based; 0 = whole file)."""

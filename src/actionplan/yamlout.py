@@ -67,7 +67,8 @@ def _entry(prefix: str, item: Value, indent: int, lines: list[str]) -> None:
         lines.append(f"{prefix} {scalar(item)}")
     elif all(isinstance(x, str | int | bool) or x is None for x in item):
         # Short lists of scalars (leads, evidence) read best on one line.
-        lines.append(f"{prefix} [" + ", ".join(scalar(x) for x in item) + "]")
+        items = [scalar(x) for x in item if isinstance(x, str | int | bool) or x is None]
+        lines.append(f"{prefix} [" + ", ".join(items) + "]")
     else:
         lines.append(prefix)
         _sequence(item, indent + 2, lines)
