@@ -1,0 +1,17 @@
+"""Entry point: the application with every command registered.
+
+``import actionplan.cli`` must stay light (see :mod:`actionplan.app`): command modules
+only declare options at import and load the pipeline inside their functions.
+"""
+
+from __future__ import annotations
+
+from actionplan.app import app
+from actionplan.commands import check, importing, status
+
+__all__ = ["app", "check", "importing", "main", "status"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Presentation: the only stage that formats for people (terminal, JSON, CSV, templates)."""
