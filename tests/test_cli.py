@@ -123,15 +123,15 @@ def test_status_json(mini: Path) -> None:
     assert {k: document[k] for k in STATUS_JSON} == STATUS_JSON
     assert document["tasks"][0] == {
         "id": "1.1.1", "section": "1.1", "leads": ["ubnd"], "status": "overdue",
-        "flags": ["report_missing", "never_reported"], "due": "2025-12-31",
+        "flags": ["never_reported", "report_missing"], "due": "2025-12-31",
         "days_overdue": 337, "days_left": None, "progress": None, "last_submitted": None,
         "milestones": [
             {"kind": "scheme", "text": "Thời hạn: 2025", "due": "2025-12-31",
              "original_due": "2025-12-31", "status": "overdue",
-             "flags": ["report_missing", "never_reported"]},
+             "flags": ["never_reported", "report_missing"]},
             {"kind": "implementation", "text": "Thường xuyên", "due": None,
              "original_due": None, "status": "report_missing",
-             "flags": ["report_missing", "never_reported"]},
+             "flags": ["never_reported", "report_missing"]},
         ],
     }
     assert [t["status"] for t in document["tasks"]] == [

@@ -483,11 +483,6 @@ def test_design_example_task() -> None:
     assert result.milestones[0].original_due == d("2025-12-31")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="P* is None before first_period's end + G, so no report is due yet; "
-    "evaluate counts a lead without any entry as missing anyway (report_missing)",
-)
 @pytest.mark.parametrize(
     ("due", "status", "flags"),
     [

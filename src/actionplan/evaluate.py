@@ -182,7 +182,12 @@ class _Context:
         done_on = max((e.done_on for e in entries if e.done_on), default=None) if done else None
         original = _original_due(milestone)
         due = parse_term(decision.due).end if decision else original  # type: ignore[union-attr]
-        missing = not done and any(lead not in current for lead in pending)
+        # Before the first report period closes (P* is none) no report can be missing.
+        missing = (
+            not done
+            and self.period is not None
+            and any(lead not in current for lead in pending)
+        )
 
         status = self._status(milestone, done, done_on, due, entries, missing)
         flags = {

@@ -19,12 +19,13 @@ STATUS_ORDER: tuple[str, ...] = (
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 
+# Alphabetical, as in DESIGN §5's example output (["never_reported", "report_missing"]).
 FLAG_ORDER: tuple[str, ...] = (
-    "resources_insufficient",
     "blocked",
-    "report_missing",
-    "never_reported",
     "extended",
+    "never_reported",
+    "report_missing",
+    "resources_insufficient",
 )
 
 _STATUS_LABELS = {

@@ -32,17 +32,17 @@ UNDATED_TERMS: tuple[str, ...] = ("continuous", "central", "assigned")
 
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-_YEAR = r"(?P<y>\d{4})"
+_YEAR = r"(?P<y>[0-9]{4})"
 _PATTERNS: tuple[tuple[TermKind, re.Pattern[str]], ...] = (
     ("year", re.compile(rf"{_YEAR}\Z")),
     ("quarter", re.compile(rf"{_YEAR}-Q(?P<n>[1-4])\Z")),
     ("half", re.compile(rf"{_YEAR}-H(?P<n>[12])\Z")),
     ("month", re.compile(rf"{_YEAR}-(?P<m>0[1-9]|1[0-2])\Z")),
-    ("date", re.compile(rf"{_YEAR}-(?P<m>\d\d)-(?P<d>\d\d)\Z")),
-    ("range", re.compile(rf"{_YEAR}\.\.(?P<y2>\d{{4}})\Z")),
+    ("date", re.compile(rf"{_YEAR}-(?P<m>[0-9][0-9])-(?P<d>[0-9][0-9])\Z")),
+    ("range", re.compile(rf"{_YEAR}\.\.(?P<y2>[0-9]{{4}})\Z")),
 )
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])\Z")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_QUARTER = re.compile(r"([0-9]{4})-Q([1-4])\Z")
 
 
 @dataclass(frozen=True)
