@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= data
+LOCALE := src/actionplan/locale
 
 .PHONY: help install dev status test lint typecheck unit i18n schema bench clean
 
@@ -47,9 +48,11 @@ unit: dev
 test: lint typecheck unit
 
 i18n: dev
-	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -o src/actionplan/locale/actionplan.pot src templates
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -N -i src/actionplan/locale/actionplan.pot -d src/actionplan/locale -D actionplan
-	$(BIN)/pybabel compile --statistics -d src/actionplan/locale -D actionplan
+	$(BIN)/pybabel extract --no-location --sort-output --project actionplan -k N_ \
+	  -F babel.cfg -o $(LOCALE)/actionplan.pot src templates
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 \
+	  -i $(LOCALE)/actionplan.pot -d $(LOCALE) -D actionplan
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D actionplan
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

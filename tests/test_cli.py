@@ -44,7 +44,8 @@ def test_check_reports_every_problem_sorted(mini: Path) -> None:
     path = mini / "programme.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("secretariat: true", "secretariat: yes").replace(
-        'id: "1.1.4"', 'id: "1.1.x"')
+        'id: "1.1.4"', 'id: "1.1.x"'
+    )
     path.write_text(text, encoding="utf-8")
     code, out, _ = run("check", "--data", str(mini), "--lang", "en")
     assert code == 1
@@ -58,8 +59,9 @@ def test_check_reports_every_problem_sorted(mini: Path) -> None:
 
 def test_check_github_format(mini: Path) -> None:
     path = mini / "programme.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("secretariat: true",
-                                                             "secretariat: yes"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("secretariat: true", "secretariat: yes")
+    )
     code, out, _ = run("check", "--data", str(mini), "--lang", "en", "--format", "github")
     assert code == 1
     name = path.as_posix()
@@ -71,13 +73,22 @@ def test_check_github_format(mini: Path) -> None:
 
 def test_check_json_format(mini: Path) -> None:
     path = mini / "programme.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("secretariat: true",
-                                                             "secretariat: yes"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("secretariat: true", "secretariat: yes")
+    )
     code, out, _ = run("check", "--data", str(mini), "--lang", "en", "--format", "json")
     assert code == 1
     assert json.loads(out) == {
-        "problems": [{"path": path.as_posix(), "line": 11, "col": 18, "code": "AP110",
-                      "severity": "error", "message": "'yes' is not true or false."}],
+        "problems": [
+            {
+                "path": path.as_posix(),
+                "line": 11,
+                "col": 18,
+                "code": "AP110",
+                "severity": "error",
+                "message": "'yes' is not true or false.",
+            }
+        ],
         "errors": 1,
         "warnings": 0,
     }
@@ -85,8 +96,11 @@ def test_check_json_format(mini: Path) -> None:
 
 def test_warnings_fail_only_with_strict(mini: Path) -> None:
     path = mini / "programme.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "agencies:\n", "agencies:\n  - id: idle\n    name: \"Ban X\"\n"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "agencies:\n", 'agencies:\n  - id: idle\n    name: "Ban X"\n'
+        )
+    )
     assert run("check", "--data", str(mini))[0] == 0
     assert run("check", "--data", str(mini), "--strict")[0] == 1
 
@@ -94,8 +108,10 @@ def test_warnings_fail_only_with_strict(mini: Path) -> None:
 def test_missing_data_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run("check", "--data", str(tmp_path / "nope"), "--lang", "en")
     assert code == 1
-    assert err == (f"Error: Data folder {tmp_path / 'nope'} not found; pass --data DIR "
-                   "or set ACTIONPLAN_DATA.\n")
+    assert err == (
+        f"Error: Data folder {tmp_path / 'nope'} not found; pass --data DIR "
+        "or set ACTIONPLAN_DATA.\n"
+    )
 
 
 def test_data_folder_that_is_a_file(tmp_path: Path) -> None:
@@ -109,33 +125,62 @@ STATUS_JSON = {
     "as_of": "2026-12-03",
     "programme": "test",
     "report_period": "2026-Q3",
-    "summary": {"overdue": 1, "due_soon": 1, "report_missing": 0, "not_started": 1,
-                "awaiting_schedule": 1, "on_track": 0, "ongoing": 0, "done_late": 0,
-                "done": 0, "done_on_time": 0},
+    "summary": {
+        "overdue": 1,
+        "due_soon": 1,
+        "report_missing": 0,
+        "not_started": 1,
+        "awaiting_schedule": 1,
+        "on_track": 0,
+        "ongoing": 0,
+        "done_late": 0,
+        "done": 0,
+        "done_on_time": 0,
+    },
 }
 
 
 def test_status_json(mini: Path) -> None:
-    code, out, _ = run("status", "--data", str(mini), "--as-of", "2026-12-03",
-                       "--format", "json")
+    code, out, _ = run("status", "--data", str(mini), "--as-of", "2026-12-03", "--format", "json")
     assert code == 0
     document = json.loads(out)
     assert {k: document[k] for k in STATUS_JSON} == STATUS_JSON
     assert document["tasks"][0] == {
-        "id": "1.1.1", "section": "1.1", "leads": ["ubnd"], "status": "overdue",
-        "flags": ["never_reported", "report_missing"], "due": "2025-12-31",
-        "days_overdue": 337, "days_left": None, "progress": None, "last_submitted": None,
+        "id": "1.1.1",
+        "section": "1.1",
+        "leads": ["ubnd"],
+        "status": "overdue",
+        "flags": ["never_reported", "report_missing"],
+        "due": "2025-12-31",
+        "days_overdue": 337,
+        "days_left": None,
+        "progress": None,
+        "last_submitted": None,
         "milestones": [
-            {"kind": "scheme", "text": "Thời hạn: 2025", "due": "2025-12-31",
-             "original_due": "2025-12-31", "status": "overdue",
-             "flags": ["never_reported", "report_missing"]},
-            {"kind": "implementation", "text": "Thường xuyên", "due": None,
-             "original_due": None, "status": "report_missing",
-             "flags": ["never_reported", "report_missing"]},
+            {
+                "kind": "scheme",
+                "text": "Thời hạn: 2025",
+                "due": "2025-12-31",
+                "original_due": "2025-12-31",
+                "status": "overdue",
+                "flags": ["never_reported", "report_missing"],
+            },
+            {
+                "kind": "implementation",
+                "text": "Thường xuyên",
+                "due": None,
+                "original_due": None,
+                "status": "report_missing",
+                "flags": ["never_reported", "report_missing"],
+            },
         ],
     }
     assert [t["status"] for t in document["tasks"]] == [
-        "overdue", "not_started", "awaiting_schedule", "due_soon"]
+        "overdue",
+        "not_started",
+        "awaiting_schedule",
+        "due_soon",
+    ]
     assert document["tasks"][1]["due"] == "2030-12-31"
 
 
@@ -152,10 +197,17 @@ def test_status_filters_and_fail_on(mini: Path) -> None:
     assert run(*args, "--section", "1.1", "--status", "due_soon", "--fail-on", "overdue")[0] == 0
 
 
-@pytest.mark.parametrize("bad", [
-    ("--as-of", "03/12/2026"), ("--status", "late"), ("--agency", "nobody"),
-    ("--section", "9"), ("--format", "xml"), ("--lang", "fr"),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ("--as-of", "03/12/2026"),
+        ("--status", "late"),
+        ("--agency", "nobody"),
+        ("--section", "9"),
+        ("--format", "xml"),
+        ("--lang", "fr"),
+    ],
+)
 def test_status_usage_errors_exit_2(mini: Path, bad: tuple[str, str]) -> None:
     code, _, err = run("status", "--data", str(mini), *bad)
     assert code == 2
@@ -169,16 +221,26 @@ def test_status_table_shows_groups_and_inert_text(mini: Path) -> None:
     assert "│ 1.1   │ Mục" in out
     assert "337 days overdue" in out
     assert out.rstrip().splitlines()[-1] == (
-        "4 tasks — Overdue: 1 · Due soon: 1 · Not started: 1 · Deadline not yet set: 1")
+        "4 tasks — Overdue: 1 · Due soon: 1 · Not started: 1 · Deadline not yet set: 1"
+    )
 
 
 def test_status_csv_has_bom_unless_asked(mini: Path) -> None:
-    args = [sys.executable, "-m", "actionplan", "status", "--data", str(mini),
-            "--as-of", "2026-12-03", "--format", "csv"]
+    args = [
+        sys.executable,
+        "-m",
+        "actionplan",
+        "status",
+        "--data",
+        str(mini),
+        "--as-of",
+        "2026-12-03",
+        "--format",
+        "csv",
+    ]
     raw = subprocess.run(args, capture_output=True, check=True).stdout
     assert raw.startswith(b"\xef\xbb\xbfid,section,leads,status,status_label,")
-    plain = subprocess.run([*args, "--encoding", "utf-8"], capture_output=True,
-                           check=True).stdout
+    plain = subprocess.run([*args, "--encoding", "utf-8"], capture_output=True, check=True).stdout
     assert plain.startswith(b"id,section,")
     assert "1.1.1,1.1,ubnd,overdue,Quá hạn," in plain.decode("utf-8")
 

@@ -165,6 +165,8 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", help=_("Show the version and exit."))
     ] = False,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     if version:
         typer.echo(f"actionplan {__version__}")

@@ -20,20 +20,20 @@ def duplicate_ids(programme: Programme, doc: Document) -> Iterator[Problem]:
     """Agency ids are unique; section and task ids share one namespace and are unique."""
     seen: dict[str, int] = {}
     for i, agency in enumerate(programme.agencies):
-        yield from _once(seen, agency.id, ("agencies", i, "id"), doc, "agency")
+        yield from _once(seen, agency.id, ("agencies", i, "id"), doc)
     seen = {}
     for loc, section, _parent in programme.walk_sections():
-        yield from _once(seen, section.id, loc + ("id",), doc, "section")
+        yield from _once(seen, section.id, loc + ("id",), doc)
     for loc, task, _section in programme.walk_tasks():
-        yield from _once(seen, task.id, loc + ("id",), doc, "task")
+        yield from _once(seen, task.id, loc + ("id",), doc)
 
 
 def _once(
-    seen: dict[str, int], key: str, loc: tuple[str | int, ...], doc: Document, what: str
+    seen: dict[str, int], key: str, loc: tuple[str | int, ...], doc: Document
 ) -> Iterator[Problem]:
     pos = doc.locate(loc)
     if key in seen:
-        yield Problem.at(doc.path, pos, "AP201", what=what, id=key, first_line=seen[key])
+        yield Problem.at(doc.path, pos, "AP201", id=key, first_line=seen[key])
     else:
         seen[key] = pos[0]
 

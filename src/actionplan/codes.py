@@ -92,7 +92,7 @@ CODES: dict[str, Code] = {
     ),
     "AP118": _e(N_("'{value}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.")),
     # AP2xx: references across the data
-    "AP201": _e(N_("Duplicate {what} id '{id}' (first at line {first_line}).")),
+    "AP201": _e(N_("Duplicate id '{id}' (first at line {first_line}); ids must be unique.")),
     "AP202": _e(N_("Unknown agency '{agency}'.")),
     "AP203": _e(N_("Task id '{id}' does not belong to section '{section}'; use '{section}.<n>'.")),
     "AP204": _e(N_("Section id '{id}' does not belong under section '{parent}'.")),

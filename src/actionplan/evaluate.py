@@ -184,9 +184,7 @@ class _Context:
         due = parse_term(decision.due).end if decision else original  # type: ignore[union-attr]
         # Before the first report period closes (P* is none) no report can be missing.
         missing = (
-            not done
-            and self.period is not None
-            and any(lead not in current for lead in pending)
+            not done and self.period is not None and any(lead not in current for lead in pending)
         )
 
         status = self._status(milestone, done, done_on, due, entries, missing)
