@@ -33,28 +33,21 @@ def _w(template: str) -> Code:
     return Code(Severity.WARNING, template)
 
 
+# fmt: off
 CODES: dict[str, Code] = {
     # AP0xx: reading the file and its YAML
     "AP001": _e(N_("Cannot read the file: {reason}.")),
-    "AP002": _e(
-        N_(
-            "The file is {size} bytes, over the limit of {limit} bytes; split it or remove unneeded content."
-        )
-    ),
+    "AP002": _e(N_("The file is {size} bytes, over the limit of {limit} bytes; split it or remove unneeded content.")),
     "AP003": _e(N_("Byte {byte} is not valid UTF-8; re-save the file with UTF-8 encoding.")),
     "AP004": _e(N_("The file is encoded as {encoding}; re-save it with UTF-8 encoding.")),
     "AP005": _e(N_("The file is empty (or holds only comments).")),
-    "AP006": _e(
-        N_("Git merge-conflict marker '{marker}': resolve the conflict and remove the markers.")
-    ),
+    "AP006": _e(N_("Git merge-conflict marker '{marker}': resolve the conflict and remove the markers.")),
     "AP007": _e(N_("YAML syntax error: {detail}.")),
     "AP008": _e(N_("Tab character used for indentation; indent with spaces.")),
     "AP009": _e(N_("Nesting is deeper than {limit} levels.")),
     "AP010": _e(N_("Anchors and aliases (&, *) are not allowed; write the value out in full.")),
     "AP011": _e(N_("Explicit YAML tags ('{tag}') are not allowed; write plain values.")),
-    "AP012": _e(
-        N_("The file holds more than one YAML document ('---'); keep one document per file.")
-    ),
+    "AP012": _e(N_("The file holds more than one YAML document ('---'); keep one document per file.")),
     "AP013": _e(N_("Duplicate key '{key}' (first at line {first_line}); keep only one.")),
     "AP014": _e(N_("Merge keys ('<<') are not allowed; write the keys out in full.")),
     "AP015": _e(N_("A key must be plain text, not a list or mapping.")),
@@ -67,64 +60,59 @@ CODES: dict[str, Code] = {
     "AP104": _e(N_("Expected a mapping of keys and values here.")),
     "AP105": _e(N_("Invalid value: {detail}.")),
     "AP106": _e(N_("'{value}' is not allowed here; use one of: {allowed}.")),
-    "AP107": _e(
-        N_(
-            "'{value}' is not a due term; use e.g. 2025, 2026-Q1, 2026-H1, 2026-06, 2026-06-15, 2025..2030, continuous, central or assigned."
-        )
-    ),
+    "AP107": _e(N_("'{value}' is not a due term; use e.g. 2025, 2026-Q1, 2026-H1, 2026-06, 2026-06-15, 2025..2030, continuous, central or assigned.")),
     "AP108": _e(N_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.")),
     "AP109": _e(N_("'{value}' is not a whole number.")),
     "AP110": _e(N_("'{value}' is not true or false.")),
     "AP111": _e(N_("This value must not be empty.")),
     "AP112": _e(N_("'{value}' is not a valid id: use {form}.")),
-    "AP113": _e(N_("The number {value} is out of range ({low} to {high}).")),
+    "AP113": _e(N_("The number {value} is too large; the most allowed is {limit}.")),
     "AP114": _e(N_("Expected a list here (items starting with '- ', or [a, b]).")),
     "AP115": _e(N_("Expected text here, not a list or mapping.")),
-    "AP116": _e(
-        N_("'{value}' is not a dated term; use e.g. 2025, 2026-Q1, 2026-06-15 or 2025..2030.")
-    ),
+    "AP116": _e(N_("'{value}' is not a dated term; use e.g. 2025, 2026-Q1, 2026-06-15 or 2025..2030.")),
     "AP117": _e(N_("At least one item is required here.")),
-    "AP119": _e(N_("A task reported 'done' needs the date it was done: add done_on: YYYY-MM-DD.")),
-    "AP120": _e(
-        N_(
-            "done_on is only for status 'done' (this entry is '{status}'); remove it or change the status."
-        )
-    ),
     "AP118": _e(N_("'{value}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.")),
+    "AP119": _e(N_("A task reported 'done' needs the date it was done: add done_on: YYYY-MM-DD.")),
+    "AP120": _e(N_("done_on is only for status 'done' (this entry is '{status}'); remove it or change the status.")),
+    "AP121": _e(N_("Only http(s) and mailto links are allowed in text ('{link}').")),
+    "AP122": _e(N_("The number {value} is too small; the least allowed is {limit}.")),
     # AP2xx: references across the data
     "AP201": _e(N_("Duplicate id '{id}' (first at line {first_line}); ids must be unique.")),
     "AP202": _e(N_("Unknown agency '{agency}'.")),
     "AP203": _e(N_("Task id '{id}' does not belong to section '{section}'; use '{section}.<n>'.")),
     "AP204": _e(N_("Section id '{id}' does not belong under section '{parent}'.")),
     "AP205": _e(N_("There must be exactly one secretariat agency; found {count}.")),
-    "AP206": _e(
-        N_("Task '{task}' has two milestones of kind '{kind}'; updates could not tell them apart.")
-    ),
+    "AP206": _e(N_("Task '{task}' has two milestones of kind '{kind}'; updates could not tell them apart.")),
+    "AP207": _e(N_("The file is in folder '{folder}' but says agency '{agency}'; move it to updates/{agency}/ or correct the agency.")),
+    "AP208": _e(N_("The file is named '{name}' but says period '{period}'; rename it to {period}.yaml or correct the period.")),
+    "AP209": _e(N_("Folder '{folder}' is not an agency id; use one of: {known}.")),
+    "AP210": _e(N_("Unknown task '{task}'.")),
+    "AP211": _e(N_("Task '{task}' has no milestone '{kind}'; it has: {kinds}.")),
+    "AP212": _e(N_("Agency '{agency}' does not lead task '{task}' (leads: {leads}); only the secretariat may report on other agencies' tasks.")),
+    "AP213": _e(N_("A second entry for task '{task}', milestone '{kind}' (first at line {first_line}); keep one entry per milestone in a file.")),
+    "AP214": _e(N_("Period {period} is before the programme's first reporting period {first}.")),
+    "AP215": _e(N_("Submitted on {submitted}, before period {period} begins; check the period and the date.")),
+    "AP216": _e(N_("'{name}' does not belong in the data folder; only programme.yaml, decisions.yaml, updates/ and source/ do.")),
+    "AP217": _e(N_("'{name}' is not an update file name; name it after its period, e.g. 2026-Q3.yaml.")),
+    "AP218": _e(N_("done_on {done_on} is after the file's submitted date {submitted}.")),
+    "AP219": _e(N_("'{name}' is a symbolic link; commit the file itself.")),
+    "AP220": _e(N_("'{name}' is a folder inside an agency folder; update files go directly in updates/<agency>/.")),
+    "AP221": _e(N_("'{name}' is directly in updates/; put it in updates/<agency>/.")),
+    # AP3xx: warnings (fail only with --strict)
+    "AP301": _w(N_("Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8.")),
+    "AP302": _w(N_("Agency '{agency}' is not named by any task; remove it or check the spelling of its id.")),
+    "AP303": _w(N_("Progress {progress} is lower than this agency's previous report ({previous}); correct it or explain why in the note.")),
+    "AP304": _w(N_("This milestone was reported done before and is now '{status}' without a note saying why.")),
+    "AP305": _w(N_("An entry reported done should not list obstacles; remove them or change the status.")),
     # AP4xx: importing a programme document (actionplan import)
-    "AP401": _e(
-        N_(
-            "Cannot interpret the deadline phrase '{phrase}'; it is kept verbatim with due 'assigned'. Correct the source, or import with --allow-unparsed and record the deadline as a decision."
-        )
-    ),
+    "AP401": _e(N_("Cannot interpret the deadline phrase '{phrase}'; it is kept verbatim with due 'assigned'. Correct the source, or import with --allow-unparsed and record the deadline as a decision.")),
     "AP402": _e(N_("Task ({number}) has no lead agency ('Cơ quan chủ trì…').")),
-    "AP403": _e(
-        N_("No tasks found: expected numbered sections ('1.1.') holding items '(1)', '(2)'…")
-    ),
+    "AP403": _e(N_("No tasks found: expected numbered sections ('1.1.') holding items '(1)', '(2)'…")),
     "AP404": _w(N_("Footnote mark {mark} has no footnote text.")),
-    "AP405": _w(
-        N_("Footnote {mark} is not referenced by any task; it is attached to the task above it.")
-    ),
+    "AP405": _w(N_("Footnote {mark} is not referenced by any task; it is attached to the task above it.")),
     "AP406": _e(N_("Task number ({number}) appears twice in section {section}.")),
     "AP407": _e(N_("Cannot find the programme title ('CHƯƠNG TRÌNH HÀNH ĐỘNG …').")),
     "AP408": _e(N_("Cannot tell the province from the text; pass --province.")),
     "AP409": _e(N_("Task ({number}) has no deadline ('Thời hạn…', 'Thời gian…').")),
-    # AP3xx: warnings (fail only with --strict)
-    "AP301": _w(
-        N_(
-            "Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8."
-        )
-    ),
-    "AP302": _w(
-        N_("Agency '{agency}' is not named by any task; remove it or check the spelling of its id.")
-    ),
 }
+# fmt: on

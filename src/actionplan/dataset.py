@@ -8,27 +8,43 @@ cannot be used at all (missing, not a folder) raises :class:`ActionplanError`.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.checks import check_programme
 from actionplan.i18n import _
+from actionplan.layout import DECISIONS_FILE, PROGRAMME_FILE, display_path, scan
 from actionplan.loader import Document, load_file
 from actionplan.models import Decision, Decisions, Programme, UpdateFile
 from actionplan.problems import ActionplanError, Problem, has_errors
-from actionplan.validate import validate_document
+from actionplan.update_checks import LoadedUpdate, Lookup, check_decisions, check_updates
+from actionplan.validate import validate_document, validate_salvaging
 
-PROGRAMME_FILE = "programme.yaml"
-DECISIONS_FILE = "decisions.yaml"
-UPDATES_DIR = "updates"
+__all__ = [
+    "DATA_ENV",
+    "PROGRAMME_FILE",
+    "Dataset",
+    "display_path",
+    "load_dataset",
+    "resolve_data_dir",
+]
+
 DATA_ENV = "ACTIONPLAN_DATA"
+
+# UTF-8 text decoded as Windows-1252/Latin-1 and saved again ("Bá»™ TÃ i chÃ­nh"):
+# valid UTF-8, so only its tell-tale letter pairs give it away.
+_MOJIBAKE = re.compile(
+    r"Ã[\u0080-\u00bf]|Ã[ ‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|á»[\u0080-\u00bf™œ€š]"
+    r"|áº[\u0080-\u00bf™œ€š]|Ä[‘ƒ]|Æ[°¡]"
+)
 
 
 @dataclass
 class Dataset:
     root: Path
     programme: Programme | None = None
-    updates: list[UpdateFile] = field(default_factory=list)
+    update_files: list[LoadedUpdate] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -37,6 +53,10 @@ class Dataset:
     @property
     def ok(self) -> bool:
         return self.programme is not None and not has_errors(self.problems)
+
+    @property
+    def updates(self) -> list[UpdateFile]:
+        return [item.update for item in self.update_files]
 
 
 def resolve_data_dir(option: Path | None) -> Path:
@@ -53,45 +73,52 @@ def resolve_data_dir(option: Path | None) -> Path:
     return root
 
 
-def display_path(path: Path) -> str:
-    """A path as users and CI annotations want it: relative to the working folder."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_dataset(root: Path) -> Dataset:
     dataset = Dataset(root)
     programme_path = root / PROGRAMME_FILE
-    if not programme_path.is_file():
+    if programme_path.is_symlink():
+        pass  # refused by the layout scan (AP219); never followed
+    elif not programme_path.is_file():
         dataset.problems.append(
             Problem.at(display_path(programme_path), (0, 0), "AP016", name=PROGRAMME_FILE)
         )
-        return dataset
-    doc = _load(dataset, programme_path)
-    if doc is not None:
-        programme, problems = validate_document(doc, Programme)
+    else:
+        doc = _load(dataset, programme_path)
+        programme, problems = validate_document(doc, Programme) if doc else (None, [])
         dataset.problems += problems
-        if programme is not None:
+        if programme is not None and doc is not None:
             dataset.problems += check_programme(programme, doc)
             dataset.programme = programme
-    decisions_path = root / DECISIONS_FILE
-    if decisions_path.exists():
-        doc = _load(dataset, decisions_path)
-        if doc is not None:
-            decisions, problems = validate_document(doc, Decisions)
-            dataset.problems += problems
-            dataset.decisions = list(decisions.decisions) if decisions else []
-    for path in sorted((root / UPDATES_DIR).glob("*/*.yaml")):
+    lookup = Lookup(dataset.programme) if dataset.programme else None
+    layout = scan(root, lookup.agencies if lookup else None)
+    dataset.problems += layout.problems
+    _load_decisions(dataset, root / DECISIONS_FILE, lookup)
+    for path in layout.update_files:
         doc = _load(dataset, path)
-        if doc is not None:
-            update, problems = validate_document(doc, UpdateFile)
-            dataset.problems += problems
-            if update is not None:
-                dataset.updates.append(update)
+        if doc is None:
+            continue
+        update, indices, problems = validate_salvaging(doc, UpdateFile, "updates")
+        dataset.problems += problems
+        if update is not None:
+            dataset.update_files.append(LoadedUpdate(path, doc, update, indices))
+    if lookup is not None:
+        dataset.problems += check_updates(dataset.update_files, lookup)
     dataset.problems.sort()
     return dataset
+
+
+def _load_decisions(dataset: Dataset, path: Path, lookup: Lookup | None) -> None:
+    if not path.exists() or path.is_symlink():
+        return
+    doc = _load(dataset, path)
+    if doc is None:
+        return
+    decisions, indices, problems = validate_salvaging(doc, Decisions, "decisions")
+    dataset.problems += problems
+    if decisions is not None:
+        dataset.decisions = list(decisions.decisions)
+        if lookup is not None:
+            dataset.problems += check_decisions(decisions, indices, doc, lookup)
 
 
 def _load(dataset: Dataset, path: Path) -> Document | None:
@@ -101,4 +128,24 @@ def _load(dataset: Dataset, path: Path) -> Document | None:
     dataset.problems += problems
     if doc is not None:
         dataset.documents[name] = doc
+        dataset.problems += _garbled_text(doc)
     return doc
+
+
+def _garbled_text(doc: Document) -> list[Problem]:
+    """One warning per line that looks like mojibake."""
+    problems: list[Problem] = []
+    last_line = 0
+    for match in _MOJIBAKE.finditer(doc.text):
+        line = doc.text.count("\n", 0, match.start()) + 1
+        if line != last_line:
+            line_start = doc.text.rfind("\n", 0, match.start()) + 1
+            # Quote the whole garbled word, so the user can find it.
+            word_start = max(
+                [line_start] + [doc.text.rfind(c, 0, match.start()) + 1 for c in " \"'"]
+            )
+            sample = doc.text[word_start : word_start + 24].split("\n")[0].strip(" \"'")
+            pos = (line, word_start - line_start + 1)
+            problems.append(Problem.at(doc.path, pos, "AP301", sample=sample))
+            last_line = line
+    return problems

@@ -29,6 +29,22 @@ def _text(value: str) -> str:
     return value
 
 
+# A scheme before "://", or one of the schemes that run code or read local files
+# even without slashes. "Thời hạn: 2025" has a colon too, so plain "word:" is fine.
+_LINK = re.compile(
+    r"\b([a-z][a-z0-9+.-]*)://|\b(javascript|vbscript|data|file|blob)\s*:", re.IGNORECASE
+)
+
+
+def _safe_links(value: str) -> str:
+    """Text that staff type may link only to http(s) pages or mailto addresses."""
+    for match in _LINK.finditer(value):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in ("http", "https"):
+            raise PydanticCustomError("AP121", "link", {"link": match.group(0)})
+    return value
+
+
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
         raise PydanticCustomError("AP112", "slug", {"value": value, "form": "a-z, 0-9, -"})
@@ -89,6 +105,8 @@ def _boolean(value: Any) -> Any:
 
 
 Text = Annotated[str, AfterValidator(_text)]
+# Free text staff enter in updates and decisions (may later be rendered as links).
+UserText = Annotated[str, AfterValidator(_safe_links)]
 Slug = Annotated[str, AfterValidator(_slug)]
 DottedId = Annotated[str, AfterValidator(_dotted)]
 Term = Annotated[str, AfterValidator(_term)]
@@ -207,9 +225,9 @@ class Entry(Record):
     done_on: IsoDate | None = None
     progress: Percent | None = None
     resources: Literal["sufficient", "insufficient"] | None = None
-    obstacles: str | None = None
-    evidence: list[Text] = []
-    note: str | None = None
+    obstacles: UserText | None = None
+    evidence: list[Annotated[Text, AfterValidator(_safe_links)]] = []
+    note: UserText | None = None
 
     @model_validator(mode="after")
     def _done_on_iff_done(self) -> Entry:
@@ -230,7 +248,7 @@ class UpdateFile(Record):
     agency: Slug
     period: QuarterText
     submitted: IsoDate
-    contact: Text | None = None
+    contact: Annotated[Text, AfterValidator(_safe_links)] | None = None
     updates: list[Entry] = []
 
     @property
@@ -247,7 +265,7 @@ class Decision(Record):
     milestone: MilestoneKind | None = None
     action: Literal["extend", "schedule"]
     due: DatedTerm
-    ref: Text
+    ref: Annotated[Text, AfterValidator(_safe_links)]
     date: IsoDate
 
 

@@ -66,15 +66,10 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
             value=error["input"],
             allowed=ctx.get("expected", ""),
         )
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return Problem.at(
-            doc.path,
-            doc.locate(loc),
-            "AP113",
-            value=error["input"],
-            low=ctx.get("ge", "…"),
-            high=ctx.get("le", "…"),
-        )
+    if kind in ("less_than_equal", "greater_than_equal"):
+        too_large = kind == "less_than_equal"
+        code, limit = ("AP113", ctx.get("le")) if too_large else ("AP122", ctx.get("ge"))
+        return Problem.at(doc.path, doc.locate(loc), code, value=error["input"], limit=limit)
     return Problem.at(doc.path, doc.locate(loc), "AP105", detail=error["msg"])
 
 
@@ -110,3 +105,31 @@ def _inner(annotation: Any) -> Any:
                 return annotation
         else:
             return annotation
+
+
+def validate_salvaging(
+    doc: Document, model: type[M], items: str
+) -> tuple[M | None, tuple[int, ...], list[Problem]]:
+    """Like :func:`validate_document`, but when some entries of the list ``items`` are
+    invalid, also return the model holding only the valid ones (and their original
+    indices), so cross-file checks still run on them: one typo in a pull request should
+    not hide the other problems in it. The problems are those of the whole file."""
+    result, problems = validate_document(doc, model)
+    data = doc.data
+    if result is not None:
+        return result, tuple(range(len(getattr(result, items)))), []
+    if not isinstance(data, dict) or not isinstance(data.get(items), list):
+        return None, (), problems
+    try:
+        header = model.model_validate({**data, items: []})
+    except ValidationError:
+        return None, (), problems
+    item_type = typing.get_args(_inner(model.model_fields[items].annotation))[0]
+    kept, indices = [], []
+    for i, raw in enumerate(data[items]):
+        try:
+            kept.append(item_type.model_validate(raw))
+            indices.append(i)
+        except ValidationError:
+            continue
+    return header.model_copy(update={items: kept}), tuple(indices), problems
