@@ -847,12 +847,13 @@ MULTI_LEAD_CASES = [
         set(),
     ),
     (
-        # "no lead reported in_progress" read on latest entries: a done lead is not in_progress
+        # A co-lead that finished its part means work is under way: on_track, not
+        # not_started (otherwise a lead's "done" would make the milestone look worse).
         "one_done_other_silent",
         "2027-Q2",
         [(A, "2026-Q3", "2026-10-05", "done", "2026-09-10")],
         "2026-10-20",
-        "not_started",
+        "on_track",
         None,
         {B},
         {"report_missing"},

@@ -233,7 +233,9 @@ class _Context:
                 return "overdue"
             if (due - self.as_of).days <= self.warning_days:
                 return "due_soon"
-            if any(e.status == "in_progress" for e in entries):
+            # A co-lead that has finished its part means work is under way too; reading
+            # only "in_progress" would make a lead's "done" turn on_track into not_started.
+            if any(e.status in ("in_progress", "done") for e in entries):
                 return "on_track"
             return "not_started"
         if milestone.due == "continuous":
