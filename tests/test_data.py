@@ -37,8 +37,9 @@ def test_programme_shape() -> None:
 
 
 def test_status_json_on_the_real_data_has_every_field() -> None:
-    result = runner.invoke(app, ["status", "--data", str(DATA), "--as-of", "2026-12-03",
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["status", "--data", str(DATA), "--as-of", "2026-12-03", "--format", "json"]
+    )
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert list(document) == ["as_of", "programme", "report_period", "summary", "tasks"]
@@ -46,7 +47,23 @@ def test_status_json_on_the_real_data_has_every_field() -> None:
     assert document["report_period"] == "2026-Q3"
     assert sum(document["summary"].values()) == len(document["tasks"]) == 112
     assert list(document["tasks"][0]) == [
-        "id", "section", "leads", "status", "flags", "due", "days_overdue", "days_left",
-        "progress", "last_submitted", "milestones"]
+        "id",
+        "section",
+        "leads",
+        "status",
+        "flags",
+        "due",
+        "days_overdue",
+        "days_left",
+        "progress",
+        "last_submitted",
+        "milestones",
+    ]
     assert list(document["tasks"][0]["milestones"][0]) == [
-        "kind", "text", "due", "original_due", "status", "flags"]
+        "kind",
+        "text",
+        "due",
+        "original_due",
+        "status",
+        "flags",
+    ]

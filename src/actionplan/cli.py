@@ -7,9 +7,9 @@ only declare options at import and load the pipeline inside their functions.
 from __future__ import annotations
 
 from actionplan.app import app
-from actionplan.commands import check, importing, status
+from actionplan.commands import alerts, check, importing, show, status
 
-__all__ = ["app", "check", "importing", "main", "status"]
+__all__ = ["alerts", "app", "check", "importing", "main", "show", "status"]
 
 
 def main() -> None:
