@@ -407,15 +407,53 @@ def test_files_that_do_not_belong(data: Path) -> None:
     write(data, "updates/ubnd/.gitkeep", "")
     write(data, "README.md", "notes\n")
     (data / "updates" / "ubnd" / "2026-Q1.yaml").symlink_to(data / "programme.yaml")
-    found = [(name, code) for name, _l, _c, code, _m in problems(data)]
-    assert found == [
-        ("decision.yaml", "AP216"),
-        ("nobody", "AP209"),
-        ("2026-Q3.yaml", "AP202"),
-        ("stray.yaml", "AP221"),
-        ("2026-Q1.yaml", "AP219"),
-        ("2026-Q3.yml", "AP217"),
-        ("old", "AP220"),
+    assert problems(data) == [
+        (
+            "decision.yaml",
+            0,
+            0,
+            "AP216",
+            "'decision.yaml' does not belong in the data folder; "
+            "only programme.yaml, decisions.yaml, updates/ and source/ do.",
+        ),
+        (
+            "nobody",
+            0,
+            0,
+            "AP209",
+            "Folder 'nobody' is not an agency id; use one of: ubnd, van-phong.",
+        ),
+        ("2026-Q3.yaml", 1, 9, "AP202", "Unknown agency 'nobody'."),
+        (
+            "stray.yaml",
+            0,
+            0,
+            "AP221",
+            "'stray.yaml' is directly in updates/; put it in updates/<agency>/.",
+        ),
+        (
+            "2026-Q1.yaml",
+            0,
+            0,
+            "AP219",
+            "'2026-Q1.yaml' is a symbolic link; commit the file itself.",
+        ),
+        (
+            "2026-Q3.yml",
+            0,
+            0,
+            "AP217",
+            "'2026-Q3.yml' is not an update file name; name it "
+            "after its period, e.g. 2026-Q3.yaml.",
+        ),
+        (
+            "old",
+            0,
+            0,
+            "AP220",
+            "'old' is a folder inside an agency folder; update files go "
+            "directly in updates/<agency>/.",
+        ),
     ]
 
 

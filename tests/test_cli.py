@@ -286,3 +286,26 @@ def test_debug_shows_the_traceback(mini: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("actionplan.commands.common.evaluate", boom)
     result = runner.invoke(app, ["status", "--data", str(mini), "--debug"])
     assert isinstance(result.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n",
+        "a: !!python/object/apply:os.system ['echo pwned']\n",
+    ],
+    ids=["deep-nesting", "billion-laughs", "python-tag"],
+)
+def test_hostile_programme_never_crashes_the_process(mini: Path, content: str) -> None:
+    (mini / "programme.yaml").write_text(content, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "actionplan", "check", "--data", str(mini), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "programme.yaml:1:" in done.stdout
+    assert "pwned" not in done.stdout.replace("'echo pwned'", "")
