@@ -6,12 +6,13 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 LOCALE := src/actionplan/locale
 
-.PHONY: help install dev status test lint typecheck unit i18n schema bench clean
+.PHONY: help install dev status test lint typecheck unit browser i18n bench clean
 
 help:
 	@echo "make status   install and show the programme's status ($(DATA)/)"
 	@echo "make test     install dev tools, run ruff, mypy and pytest"
 	@echo "make i18n     extract messages and recompile the gettext catalogs"
+	@echo "make bench    time the commands against the floor (writes benchmarks/RESULTS.md)"
 	@echo "make clean    remove the virtual environment and caches"
 
 $(BIN)/python:
@@ -42,8 +43,23 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy
 
-unit: dev
+unit: dev browser
 	$(BIN)/pytest -q
+
+# Headless Chromium for the HTML report's browser test (Debian's package). Installed when
+# missing and the machine allows it (root + apt-get); otherwise the test skips itself,
+# except under CI=true where a missing browser fails the test.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser test…"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; } || \
+	    echo "Could not install chromium; the browser test will say why it skipped."; \
+	  else \
+	    echo "chromium is missing and cannot be installed here (needs root and apt-get)."; \
+	  fi; }
 
 test: lint typecheck unit
 
