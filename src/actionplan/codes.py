@@ -98,6 +98,10 @@ CODES: dict[str, Code] = {
     "AP219": _e(N_("'{name}' is a symbolic link; commit the file itself.")),
     "AP220": _e(N_("'{name}' is a folder inside an agency folder; update files go directly in updates/<agency>/.")),
     "AP221": _e(N_("'{name}' is directly in updates/; put it in updates/<agency>/.")),
+    "AP223": _e(N_("{name} belongs to period {period}, which closed on {closed}; closed reports are history: add a correction in the current period's file instead of changing this one.")),
+    "AP224": _e(N_("{name} is deleted; update files are history and are never deleted: add a correction in the current period's file instead.")),
+    "AP225": _e(N_("This pull request changes update files together with {others}; submit the agency's update in its own pull request.")),
+    "AP226": _e(N_("{name} was renamed from {old}; update files keep their names: add a new file for the new period instead.")),
     # AP3xx: warnings (fail only with --strict)
     "AP301": _w(N_("Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8.")),
     "AP302": _w(N_("Agency '{agency}' is not named by any task; remove it or check the spelling of its id.")),
