@@ -47,7 +47,7 @@ CASES = [
         "empty value counts as absent",
         '  issuer: "Ban Chấp hành"',
         "  issuer:",
-        [(2, 3, "AP103", "Missing required key 'issuer'.")],
+        [(4, 3, "AP103", "Missing required key 'issuer'.")],
     ),
     (
         "bad due term",

@@ -38,6 +38,20 @@ def _once(
         seen[key] = pos[0]
 
 
+def distinct_agency_names(programme: Programme, doc: Document) -> Iterator[Problem]:
+    """Two agencies with one name (text is NFC-normalised on load, so an NFD spelling of
+    the same name is the same name) would split one agency's tasks and reports in two."""
+    seen: dict[str, tuple[str, int]] = {}
+    for i, agency in enumerate(programme.agencies):
+        key = " ".join(agency.name.casefold().split())
+        pos = doc.locate(("agencies", i, "name"))
+        if key in seen:
+            other, line = seen[key]
+            yield Problem.at(doc.path, pos, "AP227", name=agency.name, other=other, first_line=line)
+        else:
+            seen[key] = (agency.id, pos[0])
+
+
 def unknown_agencies(programme: Programme, doc: Document) -> Iterator[Problem]:
     known = {agency.id for agency in programme.agencies}
     for loc, task, _section in programme.walk_tasks():
@@ -99,6 +113,7 @@ def idle_agencies(programme: Programme, doc: Document) -> Iterator[Problem]:
 
 PROGRAMME_CHECKS: tuple[ProgrammeCheck, ...] = (
     duplicate_ids,
+    distinct_agency_names,
     unknown_agencies,
     ids_match_sections,
     one_secretariat,

@@ -101,6 +101,7 @@ CODES: dict[str, Code] = {
     "AP223": _e(N_("{name} belongs to period {period}, which closed on {closed}; closed reports are history: add a correction in the current period's file instead of changing this one.")),
     "AP224": _e(N_("{name} is deleted; update files are history and are never deleted: add a correction in the current period's file instead.")),
     "AP225": _e(N_("This pull request changes update files together with {others}; submit the agency's update in its own pull request.")),
+    "AP227": _e(N_("Agency name '{name}' is already used by agency '{other}' (line {first_line}); one agency, one entry.")),
     "AP226": _e(N_("{name} was renamed from {old}; update files keep their names: add a new file for the new period instead.")),
     # AP3xx: warnings (fail only with --strict)
     "AP301": _w(N_("Text looks garbled by a wrong encoding ('{sample}'); re-type it or re-save the file as UTF-8.")),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from actionplan.codes import CODES, Severity
 from actionplan.i18n import _
+from actionplan.present.safe import inert
 
 __all__ = ["ActionplanError", "Problem", "Severity", "has_errors"]
 
@@ -32,7 +33,7 @@ class Problem:
     @classmethod
     def at(cls, path: str, pos: tuple[int, int], code: str, **args: object) -> Problem:
         """Build a problem at ``pos`` = (line, col); argument values are shown as text."""
-        return cls(path, pos[0], pos[1], code, tuple((k, str(v)) for k, v in args.items()))
+        return cls(path, pos[0], pos[1], code, tuple((k, _one_line(v)) for k, v in args.items()))
 
     @property
     def severity(self) -> Severity:
@@ -50,6 +51,13 @@ class Problem:
         if self.line <= 0:
             return self.path
         return f"{self.path}:{self.line}:{self.col}"
+
+
+def _one_line(value: object) -> str:
+    """An argument shown inside a one-line message: user text (a key, a value) may hold
+    line breaks or invisible characters, which would split or disguise the message; a
+    line starting with '::' would even be read as a CI workflow command."""
+    return inert(str(value)).replace("\r", "\\r").replace("\n", "\\n")
 
 
 class ActionplanError(Exception):

@@ -47,8 +47,8 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     if kind in CODES:  # raised by our own validators
         args = {key: value for key, value in ctx.items() if isinstance(value, str | int)}
         return Problem.at(doc.path, doc.locate(loc), kind, **args)
-    if kind == "missing":
-        return Problem.at(doc.path, doc.locate(loc[:-1]), "AP103", key=loc[-1])
+    if kind == "missing":  # at the key when it is there with an empty value
+        return Problem.at(doc.path, doc.locate(loc, key=True), "AP103", key=loc[-1])
     if kind == "extra_forbidden":
         key = str(loc[-1])
         pos = doc.locate(loc, key=True)
