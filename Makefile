@@ -6,11 +6,12 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 LOCALE := src/actionplan/locale
 
-.PHONY: help install dev status test lint typecheck unit browser i18n bench clean
+.PHONY: help install dev status test lint typecheck unit browser fuzz i18n bench clean
 
 help:
 	@echo "make status   install and show the programme's status ($(DATA)/)"
 	@echo "make test     install dev tools, run ruff, mypy and pytest"
+	@echo "make fuzz     the property-based and fuzz tests with a long budget"
 	@echo "make i18n     extract messages and recompile the gettext catalogs"
 	@echo "make bench    time the commands against the floor (writes benchmarks/RESULTS.md)"
 	@echo "make clean    remove the virtual environment and caches"
@@ -45,6 +46,10 @@ typecheck: dev
 
 unit: dev browser
 	$(BIN)/pytest -q
+
+# The property-based and fuzz suites with a long example budget (make test runs a short one).
+fuzz: dev
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_evaluate.py tests/test_evaluate_properties.py tests/test_fuzz.py
 
 # Headless Chromium for the HTML report's browser test (Debian's package). Installed when
 # missing and the machine allows it (root + apt-get); otherwise the test skips itself,

@@ -1480,9 +1480,9 @@ def snapshot(evaluation: Evaluation) -> list[tuple[Any, ...]]:
     ]
 
 
-PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+# The example budget comes from the active profile (tests/conftest.py): bounded in
+# `make test`, long with `make fuzz`.
+PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY_SETTINGS
