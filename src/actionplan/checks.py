@@ -18,7 +18,7 @@ ProgrammeCheck = Callable[[Programme, Document], Iterable[Problem]]
 
 def duplicate_ids(programme: Programme, doc: Document) -> Iterator[Problem]:
     """Agency ids are unique; section and task ids share one namespace and are unique."""
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str | int, ...]] = {}
     for i, agency in enumerate(programme.agencies):
         yield from _once(seen, agency.id, ("agencies", i, "id"), doc)
     seen = {}
@@ -29,13 +29,15 @@ def duplicate_ids(programme: Programme, doc: Document) -> Iterator[Problem]:
 
 
 def _once(
-    seen: dict[str, int], key: str, loc: tuple[str | int, ...], doc: Document
+    seen: dict[str, tuple[str | int, ...]], key: str, loc: tuple[str | int, ...], doc: Document
 ) -> Iterator[Problem]:
-    pos = doc.locate(loc)
-    if key in seen:
-        yield Problem.at(doc.path, pos, "AP201", id=key, first_line=seen[key])
+    # Positions only for duplicates: locating re-reads the whole file.
+    first = seen.get(key)
+    if first is None:
+        seen[key] = loc
     else:
-        seen[key] = pos[0]
+        pos = doc.locate(loc)
+        yield Problem.at(doc.path, pos, "AP201", id=key, first_line=doc.locate(first)[0])
 
 
 def distinct_agency_names(programme: Programme, doc: Document) -> Iterator[Problem]:
@@ -44,12 +46,13 @@ def distinct_agency_names(programme: Programme, doc: Document) -> Iterator[Probl
     seen: dict[str, tuple[str, int]] = {}
     for i, agency in enumerate(programme.agencies):
         key = " ".join(agency.name.casefold().split())
-        pos = doc.locate(("agencies", i, "name"))
         if key in seen:
-            other, line = seen[key]
+            other, first = seen[key]
+            pos = doc.locate(("agencies", i, "name"))
+            line = doc.locate(("agencies", first, "name"))[0]
             yield Problem.at(doc.path, pos, "AP227", name=agency.name, other=other, first_line=line)
         else:
-            seen[key] = (agency.id, pos[0])
+            seen[key] = (agency.id, i)  # located only if a duplicate turns up
 
 
 def unknown_agencies(programme: Programme, doc: Document) -> Iterator[Problem]:

@@ -94,7 +94,9 @@ def entries_refer_to_known_targets(item: LoadedUpdate, lookup: Lookup) -> Iterat
     """Known task and milestone; the agency's own task (the secretariat may report on any);
     one entry per milestone; done_on not after the submission."""
     update, doc = item.update, item.doc
-    seen: dict[tuple[str, str], int] = {}
+    # Where each milestone was first reported; located only when it is reported twice
+    # (locating re-reads the file, which would double the cost of every check).
+    seen: dict[tuple[str, str], tuple[str | int, ...]] = {}
     for i, entry in enumerate(update.updates):
         loc = item.entry_loc(i)
         yield from _target_problems(doc, loc, entry.task, entry.milestone, lookup)
@@ -114,12 +116,18 @@ def entries_refer_to_known_targets(item: LoadedUpdate, lookup: Lookup) -> Iterat
                 task=task.id,
                 leads=", ".join(task.leads),
             )
-        pos = doc.locate(loc)
-        if (task.id, kind) in seen:
+        first = seen.get((task.id, kind))
+        if first is None:
+            seen[(task.id, kind)] = loc
+        else:
             yield Problem.at(
-                doc.path, pos, "AP213", task=task.id, kind=kind, first_line=seen[(task.id, kind)]
+                doc.path,
+                doc.locate(loc),
+                "AP213",
+                task=task.id,
+                kind=kind,
+                first_line=doc.locate(first)[0],
             )
-        seen.setdefault((task.id, kind), pos[0])
         if entry.done_on is not None and entry.done_on > update.submitted:
             yield Problem.at(
                 doc.path,
@@ -182,6 +190,14 @@ def check_history(items: list[LoadedUpdate], lookup: Lookup) -> Iterator[Problem
                     "AP303",
                     progress=entry.progress,
                     previous=before.progress,
+                )
+            if before.done_on and entry.done_on and before.done_on != entry.done_on:
+                yield Problem.at(
+                    doc.path,
+                    doc.locate(loc + ("done_on",)),
+                    "AP306",
+                    done_on=entry.done_on.isoformat(),
+                    previous=before.done_on.isoformat(),
                 )
             reopened = before.status == "done" and entry.status != "done"
             if reopened and not (entry.note or "").strip():
