@@ -29,6 +29,8 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # mkstemp makes the file private (0600); give it the mode a plain write would.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -43,3 +45,13 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 Path(tmp_name).unlink()
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else the default for new files (0666 - umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
