@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.checks import check_programme
 from actionplan.i18n import _
-from actionplan.layout import DECISIONS_FILE, PROGRAMME_FILE, display_path, scan
+from actionplan.layout import DECISIONS_FILE, PROGRAMME_FILE, display_path, display_under, scan
 from actionplan.loader import Document, load_file
 from actionplan.models import Decision, Decisions, Programme, UpdateFile
 from actionplan.problems import ActionplanError, Problem, has_errors
@@ -75,6 +76,7 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 def load_dataset(root: Path) -> Dataset:
     dataset = Dataset(root)
+    show = display_under(root)
     programme_path = root / PROGRAMME_FILE
     if programme_path.is_symlink():
         pass  # refused by the layout scan (AP219); never followed
@@ -83,7 +85,7 @@ def load_dataset(root: Path) -> Dataset:
             Problem.at(display_path(programme_path), (0, 0), "AP016", name=PROGRAMME_FILE)
         )
     else:
-        doc = _load(dataset, programme_path)
+        doc = _load(dataset, programme_path, show)
         programme, problems = validate_document(doc, Programme) if doc else (None, [])
         dataset.problems += problems
         if programme is not None and doc is not None:
@@ -92,9 +94,9 @@ def load_dataset(root: Path) -> Dataset:
     lookup = Lookup(dataset.programme) if dataset.programme else None
     layout = scan(root, lookup.agencies if lookup else None)
     dataset.problems += layout.problems
-    _load_decisions(dataset, root / DECISIONS_FILE, lookup)
+    _load_decisions(dataset, root / DECISIONS_FILE, lookup, show)
     for path in layout.update_files:
-        doc = _load(dataset, path)
+        doc = _load(dataset, path, show)
         if doc is None:
             continue
         update, indices, problems = validate_salvaging(doc, UpdateFile, "updates")
@@ -107,10 +109,12 @@ def load_dataset(root: Path) -> Dataset:
     return dataset
 
 
-def _load_decisions(dataset: Dataset, path: Path, lookup: Lookup | None) -> None:
+def _load_decisions(
+    dataset: Dataset, path: Path, lookup: Lookup | None, show: Callable[[Path], str]
+) -> None:
     if not path.exists() or path.is_symlink():
         return
-    doc = _load(dataset, path)
+    doc = _load(dataset, path, show)
     if doc is None:
         return
     decisions, indices, problems = validate_salvaging(doc, Decisions, "decisions")
@@ -121,8 +125,8 @@ def _load_decisions(dataset: Dataset, path: Path, lookup: Lookup | None) -> None
             dataset.problems += check_decisions(decisions, indices, doc, lookup)
 
 
-def _load(dataset: Dataset, path: Path) -> Document | None:
-    name = display_path(path)
+def _load(dataset: Dataset, path: Path, show: Callable[[Path], str]) -> Document | None:
+    name = show(path)
     dataset.files += 1
     doc, problems = load_file(path, name)
     dataset.problems += problems

@@ -15,6 +15,7 @@ re-reads the text once, tracking every path, when a problem needs a line and col
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from actionplan.problems import Problem
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
+# Scalars up to this length are interned: keys, ids, statuses and dates repeat in every
+# entry, and sharing them keeps a national roll-up's memory in proportion.
+_INTERN_MAX = 32
 
 Pos = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -160,14 +164,21 @@ class _Stop(Exception):
     """A problem after which the rest of the file cannot be read sensibly."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: dict[str, Any] | list[Any]
-    path: PathKey
+    path: PathKey  # only kept when tracking positions
+    is_map: bool
     key: str | None = None  # mapping: the key waiting for its value
     key_pos: Pos = (0, 0)
     key_lines: dict[str, int] = field(default_factory=dict)
     key_ok: bool = True  # False when the pending key was refused (value is dropped)
+
+
+def _pos(event: Any) -> Pos:
+    """1-based (line, column) where an event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
 
 
 class _Builder:
@@ -220,66 +231,79 @@ class _Builder:
         return Problem.at(self.name, (line, col), "AP017", char=char or "?")
 
     def _walk(self, loader: Any, yaml: Any) -> Any:
+        # The hot loop of every command: one pass per event, positions computed only
+        # when tracking or reporting (see :meth:`Document.locate`).
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        document_start = yaml.DocumentStartEvent
+        check_event, get_event = loader.check_event, loader.get_event
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
-        while loader.check_event():
-            event = loader.get_event()
+        while check_event():
+            event = get_event()
             kind = type(event)
-            pos = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if kind is yaml.ScalarEvent:
-                self._refuse_anchor_or_tag(event, pos)
-                if event.style in ("", None) and event.value in _NULLS:
-                    value: Any = None
+            if kind is scalar_event:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    self._refuse_anchor_or_tag(event)
+                value: Any = event.value
+                plain = not event.style  # "" from the C parser, None from the Python one
+                if plain and value in _NULLS:
+                    value = None
                 else:
-                    value = _nfc(event.value)
+                    if not value.isascii():
+                        value = _nfc(value)
+                    if len(value) <= _INTERN_MAX:  # ids, statuses, dates, keys repeat a lot
+                        value = sys.intern(value)
                     if event.style == '"':  # only escapes can smuggle controls past the screen
-                        self._refuse_controls(value, pos)
-                    if (
-                        event.style in ("", None)
-                        and value == "<<"
-                        and stack
-                        and stack[-1].key is None
-                        and isinstance(stack[-1].container, dict)
-                    ):
-                        self.problems.append(Problem.at(self.name, pos, "AP014"))
-                root = self._add(stack, value, pos, root)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._refuse_anchor_or_tag(event, pos)
+                        self._refuse_controls(value, event)
+                    if plain and value == "<<" and stack:
+                        top = stack[-1]
+                        if top.is_map and top.key is None:
+                            self.problems.append(Problem.at(self.name, _pos(event), "AP014"))
+                root = self._add(stack, value, event, root)
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    self._refuse_anchor_or_tag(event)
                 if len(stack) >= MAX_DEPTH:
-                    self.problems.append(Problem.at(self.name, pos, "AP009", limit=MAX_DEPTH))
+                    self.problems.append(
+                        Problem.at(self.name, _pos(event), "AP009", limit=MAX_DEPTH)
+                    )
                     raise _Stop
-                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
-                root = self._add(stack, container, pos, root)
-                parent_path = stack[-1].path if stack else ()
-                path = parent_path + (self._child_key(stack),) if stack else ()
-                stack.append(_Frame(container, path))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                is_map = kind is mapping_start
+                container: dict[str, Any] | list[Any] = {} if is_map else []
+                root = self._add(stack, container, event, root)
+                path: PathKey = ()
+                if self.track and stack:
+                    path = stack[-1].path + (self._child_key(stack),)
+                stack.append(_Frame(container, path, is_map))
+            elif kind is mapping_end or kind is sequence_end:
                 stack.pop()
-                if stack and isinstance(stack[-1].container, dict):
+                if stack and stack[-1].is_map:
                     stack[-1].key = None
-            elif kind is yaml.AliasEvent:
-                self.problems.append(Problem.at(self.name, pos, "AP010"))
+            elif kind is alias_event:
+                self.problems.append(Problem.at(self.name, _pos(event), "AP010"))
                 raise _Stop
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is document_start:
                 documents += 1
                 if documents > 1:
-                    self.problems.append(Problem.at(self.name, pos, "AP012"))
+                    self.problems.append(Problem.at(self.name, _pos(event), "AP012"))
                     raise _Stop
                 self.empty = False
         return root
 
-    def _refuse_anchor_or_tag(self, event: Any, pos: Pos) -> None:
+    def _refuse_anchor_or_tag(self, event: Any) -> None:
         if event.anchor is not None:
-            self.problems.append(Problem.at(self.name, pos, "AP010"))
+            self.problems.append(Problem.at(self.name, _pos(event), "AP010"))
         if event.tag is not None and event.tag != "!":
-            self.problems.append(Problem.at(self.name, pos, "AP011", tag=event.tag))
+            self.problems.append(Problem.at(self.name, _pos(event), "AP011", tag=event.tag))
 
-    def _refuse_controls(self, value: str, pos: Pos) -> None:
+    def _refuse_controls(self, value: str, event: Any) -> None:
         match = _CONTROL.search(value)
         if match:
             self.problems.append(
-                Problem.at(self.name, pos, "AP017", char=f"U+{ord(match.group()):04X}")
+                Problem.at(self.name, _pos(event), "AP017", char=f"U+{ord(match.group()):04X}")
             )
 
     def _child_key(self, stack: list[_Frame]) -> str | int:
@@ -290,41 +314,44 @@ class _Builder:
         assert top.key is not None
         return top.key
 
-    def _add(self, stack: list[_Frame], value: Any, pos: Pos, root: Any) -> Any:
+    def _add(self, stack: list[_Frame], value: Any, event: Any, root: Any) -> Any:
         if not stack:
             if self.track:
-                self.values[()] = pos
+                self.values[()] = _pos(event)
             return value
         top = stack[-1]
         container = top.container
-        if isinstance(container, list):
+        if not top.is_map:
+            assert isinstance(container, list)
             container.append(value)
             if self.track:
-                self.values[top.path + (len(container) - 1,)] = pos
+                self.values[top.path + (len(container) - 1,)] = _pos(event)
             return root
+        assert isinstance(container, dict)
         if top.key is None:  # this node is a key
             if not isinstance(value, str):
                 if value is None:
                     value = ""
                 else:
-                    self.problems.append(Problem.at(self.name, pos, "AP015"))
+                    self.problems.append(Problem.at(self.name, _pos(event), "AP015"))
                     raise _Stop
             first = top.key_lines.get(value)
             if first is not None:
                 self.problems.append(
-                    Problem.at(self.name, pos, "AP013", key=value, first_line=first)
+                    Problem.at(self.name, _pos(event), "AP013", key=value, first_line=first)
                 )
                 top.key_ok = False
             else:
-                top.key_lines[value] = pos[0]
+                top.key_lines[value] = event.start_mark.line + 1
                 top.key_ok = True
             top.key = value
-            top.key_pos = pos
+            if self.track:
+                top.key_pos = _pos(event)
             return root
         if top.key_ok:
             container[top.key] = value
             if self.track:
-                self.values[top.path + (top.key,)] = pos
+                self.values[top.path + (top.key,)] = _pos(event)
                 self.keys[top.path + (top.key,)] = top.key_pos
         if not isinstance(value, dict | list):
             top.key = None
