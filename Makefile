@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 LOCALE := src/actionplan/locale
 
-.PHONY: help install dev status test lint typecheck unit browser fuzz i18n bench clean
+.PHONY: help install dev status test lint typecheck unit browser fuzz i18n schema bench clean
 
 help:
 	@echo "make status   install and show the programme's status ($(DATA)/)"
@@ -74,6 +74,11 @@ i18n: dev
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 \
 	  -i $(LOCALE)/actionplan.pot -d $(LOCALE) -D actionplan
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D actionplan
+
+schema: install
+	for kind in programme update decisions; do \
+	  $(BIN)/actionplan schema $$kind > schema/$$kind.schema.json.tmp && \
+	  mv schema/$$kind.schema.json.tmp schema/$$kind.schema.json; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

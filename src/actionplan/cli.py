@@ -7,9 +7,29 @@ only declare options at import and load the pipeline inside their functions.
 from __future__ import annotations
 
 from actionplan.app import app
-from actionplan.commands import alerts, check, importing, show, status
+from actionplan.commands import (
+    alerts,
+    check,
+    codeowners,
+    importing,
+    schema,
+    show,
+    status,
+    update,
+)
 
-__all__ = ["alerts", "app", "check", "importing", "main", "show", "status"]
+__all__ = [
+    "alerts",
+    "app",
+    "check",
+    "codeowners",
+    "importing",
+    "main",
+    "schema",
+    "show",
+    "status",
+    "update",
+]
 
 
 def main() -> None:
