@@ -24,10 +24,12 @@ PACKAGED = Path(__file__).parent / "templates"  # inside an installed wheel
 REPOSITORY = Path(__file__).resolve().parents[2] / "templates"  # editable install / checkout
 
 
-def templates_dir(option: Path | None, data_dir: Path | None = None) -> Path:
+def templates_dir(
+    option: Path | None, data_dir: Path | None = None, needs: str = "report.md.j2"
+) -> Path:
     """``--templates DIR``, else ``$ACTIONPLAN_TEMPLATES``, else the ``templates/`` folder
     beside the data folder (the repository's, which the secretariat restyles), else the
-    copy shipped with the tool."""
+    copy shipped with the tool; the first of the last three that holds ``needs``."""
     chosen = option or (Path(os.environ[TEMPLATES_ENV]) if os.environ.get(TEMPLATES_ENV) else None)
     if chosen is not None:
         if not chosen.is_dir():
@@ -37,7 +39,7 @@ def templates_dir(option: Path | None, data_dir: Path | None = None) -> Path:
         return chosen
     candidates = [data_dir.resolve().parent / "templates"] if data_dir else []
     for candidate in [*candidates, PACKAGED, REPOSITORY]:
-        if (candidate / "report.md.j2").is_file():
+        if (candidate / needs).is_file():
             return candidate
     raise ActionplanError(_("No report templates found; pass --templates DIR."))
 

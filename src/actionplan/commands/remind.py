@@ -75,7 +75,7 @@ def remind(
             param_hint="'--agency'",
         )
     run = build_reminders(programme, evaluation, agency)
-    folder = templates_dir(templates, resolve_data_dir(data))
+    folder = templates_dir(templates, resolve_data_dir(data), needs=f"remind.{output_format.value}.j2")
     ext = output_format.value
     # Render everything before writing anything: a template error leaves no file behind.
     documents = [
