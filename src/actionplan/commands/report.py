@@ -100,7 +100,8 @@ def report(
     chosen = output_format or _format_for(output)
     dataset = valid_dataset(data)
     assert dataset.programme is not None
-    folder = templates_dir(templates, dataset.root)
+    name = f"report.{chosen.value}.j2"
+    folder = templates_dir(templates, dataset.root, needs=name)
     model = build_report(
         dataset.programme,
         dataset.updates,
@@ -109,7 +110,7 @@ def report(
         revision(dataset.root),
         generated_at(),
     )
-    text = render(folder, f"report.{chosen.value}.j2", {"report": model})
+    text = render(folder, name, {"report": model})
     if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
