@@ -216,9 +216,8 @@ def test_a_restyled_template_is_used_and_a_missing_one_comes_from_the_tool(
     own.mkdir()
     (own / "diff.md.j2").write_text("{{ diff.transitions|length }} changes\n")
     assert diff(pr, "main", "--templates", str(own))[1] == "2 changes\n"
-    older = tmp_path / "older"  # restyled before `diff` existed: only report templates
-    older.mkdir()
-    (older / "report.md.j2").write_text("x\n")
-    assert diff(pr, "main", "--templates", str(older))[1].startswith("## Changes in the data")
+    # Restyled beside the data before `diff` existed: only a report template there.
+    pr.write("templates/report.md.j2", "x\n")
+    assert diff(pr, "main")[1].startswith("## Changes in the data")
     code, _out, err = diff(pr, "main", "--templates", str(tmp_path / "nope"))
     assert (code, err) == (1, f"Error: Templates folder {tmp_path / 'nope'} not found.\n")

@@ -7,17 +7,14 @@ passes every piece of staff text through the ``md`` filter (one line, no markup,
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from actionplan.compare import Comparison, EntryChange
-from actionplan.i18n import _
 from actionplan.models import Decision, Programme
 from actionplan.present.alerts import short_text
 from actionplan.present.fmt import iso
 from actionplan.present.status import task_json
-from actionplan.problems import ActionplanError
 from actionplan.revisions import RevisionData
 
 TEMPLATE = "diff.md.j2"
@@ -95,19 +92,12 @@ def to_json(comparison: Comparison, base: RevisionData, head: RevisionData) -> s
 
 
 def templates_folder(option: Path | None, data_dir: Path) -> Path:
-    """``--templates``, ``$ACTIONPLAN_TEMPLATES`` or the folder beside the data, when it
-    has the diff template; else the built-in one. A restyled folder made before ``diff``
-    existed thus keeps working: what it lacks comes from the tool."""
-    from actionplan.render import PACKAGED, REPOSITORY, TEMPLATES_ENV
+    """Where ``diff.md.j2`` comes from: the rule every rendered document follows
+    (:func:`actionplan.render.templates_dir`), asking for this template, so a restyled
+    folder beside the data made before ``diff`` existed does not hide the built-in one."""
+    from actionplan.render import templates_dir
 
-    chosen = option or (Path(os.environ[TEMPLATES_ENV]) if os.environ.get(TEMPLATES_ENV) else None)
-    if chosen is not None and not chosen.is_dir():
-        raise ActionplanError(_("Templates folder {path} not found.").format(path=chosen))
-    candidates = [chosen] if chosen else [data_dir.resolve().parent / "templates"]
-    for candidate in [*candidates, PACKAGED, REPOSITORY]:
-        if (candidate / TEMPLATE).is_file():
-            return candidate
-    raise ActionplanError(_("No report templates found; pass --templates DIR."))
+    return templates_dir(option, data_dir, needs=TEMPLATE)
 
 
 def to_markdown(
