@@ -61,12 +61,15 @@ STATUS_IDS = (
     "done",
     "done_on_time",
 )
-# Staff text in the hostile fixture that the report must show, verbatim, as text: a note
-# (latest note of an overdue task), obstacles (the blocked list) and a task's own text
-# (the appendix). The fixture also hides handlers and disguised javascript: links in
-# evidence; those must never become live but the report may choose not to show them.
+# Staff text in the hostile fixture that the report must show, verbatim, as text: the
+# note and evidence of an overdue task and the obstacles of a blocked one (early-warning
+# lists), and a task's own text (appendix). The evidence of the done task (an onclick
+# link) need not be shown, but must stay inert if it is.
 HOSTILE_TEXT = (
     """<script>window.__pwned="note"</script> <img src=x onerror="window.__pwned='img'">""",
+    """<svg onload="window.__pwned='svg'"></svg>""",
+    """<details open ontoggle="window.__pwned='details'">chi tiết</details>""",
+    "[x](&#x6A;avascript:window.__pwned=3)",
     "[bấm vào đây](javascript&colon;window.__pwned=1)",
     """<a href="&#106;avascript:window.__pwned=2">liên kết</a>""",
     "<script>window.__pwned='task'</script>",
