@@ -51,7 +51,11 @@ def diff(
     ],
     head: Annotated[
         str,
-        typer.Argument(metavar="HEAD", help=_("The revision to compare to (default: HEAD).")),
+        typer.Argument(
+            metavar="HEAD",
+            show_default=False,
+            help=_("The revision to compare to (default: HEAD)."),
+        ),
     ] = "HEAD",
     as_of: AsOfOpt = None,
     output_format: Annotated[
