@@ -214,8 +214,8 @@ def test_hostile_text_shows_as_text(opened: Callable[[str], OpenedReport]) -> No
 
 @both_reports
 def test_screenshot_saved_for_reviewers(name: str, opened: Callable[[str], OpenedReport]) -> None:
-    opened(name)
-    for shot in (ARTIFACTS / SCREENSHOTS[name], opened(name).html.parent / SCREENSHOTS[name]):
+    report = opened(name)
+    for shot in (ARTIFACTS / SCREENSHOTS[name], report.html.parent / SCREENSHOTS[name]):
         assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), shot
         assert shot.stat().st_size > 10_000, f"{shot} looks blank"
 
