@@ -6,13 +6,14 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 LOCALE := src/actionplan/locale
 
-.PHONY: help install dev status test lint typecheck unit browser fuzz i18n schema bench clean
+.PHONY: help install dev status test lint typecheck unit browser fuzz i18n schema golden bench clean
 
 help:
 	@echo "make status   install and show the programme's status ($(DATA)/)"
 	@echo "make test     install dev tools, run ruff, mypy and pytest"
 	@echo "make fuzz     the property-based and fuzz tests with a long budget"
 	@echo "make i18n     extract messages and recompile the gettext catalogs"
+	@echo "make golden   regenerate the report golden files (then review the diff)"
 	@echo "make bench    time the commands against the floor (writes benchmarks/RESULTS.md)"
 	@echo "make clean    remove the virtual environment and caches"
 
@@ -74,6 +75,10 @@ i18n: dev
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 \
 	  -i $(LOCALE)/actionplan.pot -d $(LOCALE) -D actionplan
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D actionplan
+
+# Regenerate the report golden files (review the diff before committing).
+golden: dev
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_report.py
 
 schema: install
 	for kind in programme update decisions; do \
