@@ -23,18 +23,11 @@ from actionplan.commands import (
     update,
 )
 
+# The commands register themselves on ``app`` when imported; __all__ keeps them "used".
 __all__ = [
-    "alerts",
-    "app",
-    "check",
-    "codeowners",
-    "importing",
-    "main",
-    "schema",
-    "show",
-    "status",
-    "update",
-]
+    "alerts", "app", "check", "codeowners", "diff", "export", "history", "importing", "main",
+    "remind", "report", "schema", "show", "status", "update",
+]  # fmt: skip
 
 
 def main() -> None:

@@ -75,7 +75,8 @@ def remind(
             param_hint="'--agency'",
         )
     run = build_reminders(programme, evaluation, agency)
-    folder = templates_dir(templates, resolve_data_dir(data), needs=f"remind.{output_format.value}.j2")
+    needs = f"remind.{output_format.value}.j2"
+    folder = templates_dir(templates, resolve_data_dir(data), needs=needs)
     ext = output_format.value
     # Render everything before writing anything: a template error leaves no file behind.
     documents = [
