@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.checks import check_programme
+from actionplan.gcpause import paused_gc
 from actionplan.i18n import _
 from actionplan.layout import DECISIONS_FILE, PROGRAMME_FILE, display_path, display_under, scan
 from actionplan.loader import Document, load_file
@@ -75,6 +76,12 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 
 def load_dataset(root: Path) -> Dataset:
+    """Load, validate and cross-check every file under ``root`` (problems as data)."""
+    with paused_gc():
+        return _load_dataset(root)
+
+
+def _load_dataset(root: Path) -> Dataset:
     dataset = Dataset(root)
     show = display_under(root)
     programme_path = root / PROGRAMME_FILE

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from actionplan.gcpause import paused_gc
 from actionplan.models import Decision, Entry, Milestone, Programme, Task, UpdateFile
 from actionplan.statuses import FLAG_ORDER, STATUS_ORDER, STATUS_RANK
 from actionplan.terms import Quarter, parse_term
@@ -99,6 +100,16 @@ def evaluate(
     as_of: date,
 ) -> Evaluation:
     """Statuses of all tasks as of ``as_of`` (see DESIGN §4 for every rule)."""
+    with paused_gc():
+        return _evaluate(programme, update_files, decisions, as_of)
+
+
+def _evaluate(
+    programme: Programme,
+    update_files: Iterable[UpdateFile],
+    decisions: Iterable[Decision],
+    as_of: date,
+) -> Evaluation:
     first = Quarter.parse(programme.programme.first_period)
     assert first is not None  # validated
     settings = programme.programme.settings
@@ -126,12 +137,13 @@ def _reports_by_milestone(
     for file in update_files:
         if file.submitted > as_of:
             continue
+        quarter = file.quarter  # parsed from text: once per file, not per entry
         for entry in file.updates:
             task = tasks.get(entry.task)
             milestone = task.milestone(entry.milestone) if task else None
             if milestone is not None:
                 found[(entry.task, milestone.kind)].append(
-                    Report(file.agency, file.quarter, file.submitted, entry)
+                    Report(file.agency, quarter, file.submitted, entry)
                 )
     return found
 
