@@ -133,6 +133,19 @@ DebugOpt = Annotated[
         help=_("Show the full traceback of an internal error."),
     ),
 ]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        show_default=False,
+        help=_(
+            "Folder of report templates (default: $ACTIONPLAN_TEMPLATES, else templates/ "
+            "beside the data folder, else the built-in ones)."
+        ),
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help=_("Replace an existing output file."))]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(

@@ -8,32 +8,26 @@ transitions, new entries, new decisions and new alerts.
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    LangOpt,
+    TemplatesOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.i18n import _
 
 
 class DiffFormat(StrEnum):
     md = "md"
     json = "json"
-
-
-TemplatesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        metavar="DIR",
-        show_default=False,
-        help=_(
-            "Folder of report templates (default: $ACTIONPLAN_TEMPLATES, else templates/ "
-            "beside the data folder, else the built-in ones)."
-        ),
-    ),
-]
 
 
 @app.command(

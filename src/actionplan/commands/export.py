@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    ForceOpt,
+    LangOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.i18n import _
 
 export_app = typer.Typer(
@@ -40,9 +49,7 @@ def xlsx(
         ),
     ] = None,
     as_of: AsOfOpt = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace an existing output file."))
-    ] = False,
+    force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,

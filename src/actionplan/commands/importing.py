@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, app
+from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, ForceOpt, LangOpt, app
 from actionplan.i18n import _
 
 
@@ -44,9 +44,7 @@ def import_(
             help=_("First quarter that needs reports (default: guessed from the text)."),
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace an existing output file."))
-    ] = False,
+    force: ForceOpt = False,
     allow_unparsed: Annotated[
         bool,
         typer.Option(

@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from actionplan.app import EXIT_DATA, EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_DATA,
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    ForceOpt,
+    LangOpt,
+    TemplatesOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -46,13 +57,8 @@ def remind(
             help=_("Write <agency-id>.<format> files into this folder (default: print them)."),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Replace existing files."))] = False,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates", metavar="DIR", help=_("Folder of report templates to use instead.")
-        ),
-    ] = None,
+    force: ForceOpt = False,
+    templates: TemplatesOpt = None,
     data: DataOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from actionplan.app import EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    ForceOpt,
+    LangOpt,
+    TemplatesOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -29,20 +39,6 @@ SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # reproducible-builds.org: a fixed "now
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
-
-
-TemplatesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        metavar="DIR",
-        show_default=False,
-        help=_(
-            "Folder of report templates (default: $ACTIONPLAN_TEMPLATES, else templates/ "
-            "beside the data folder, else the built-in ones)."
-        ),
-    ),
-]
 
 
 @app.command(help=_("Progress report for a quarter, half year or year (Markdown or HTML)."))
@@ -82,9 +78,7 @@ def report(
             help=_("Write the report to FILE (default, or -: standard output)."),
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace an existing output file."))
-    ] = False,
+    force: ForceOpt = False,
     data: DataOpt = None,
     templates: TemplatesOpt = None,
     lang: LangOpt = None,
