@@ -320,6 +320,7 @@ def test_proposals_are_an_editable_placeholder(q3: Any) -> None:
     ]
     assert placeholder.text.startswith("[") and placeholder.text.endswith("]")
     assert placeholder.style.name == "Normal"  # staff overwrite it in the body style
+    assert placeholder.paragraph_format.keep_with_next  # the signature never stands alone
     assert {(r.italic, r.font.highlight_color) for r in placeholder.runs} == {
         (True, WD_COLOR_INDEX.YELLOW)
     }

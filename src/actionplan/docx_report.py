@@ -48,7 +48,7 @@ from actionplan.render import vietnamese_date
 from actionplan.report import Report
 
 HEADER_WIDTHS = (6.5, TEXT_WIDTH_CM - 6.5)
-CLOSING_WIDTHS = (TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2)
+CLOSING_WIDTHS = (9.0, TEXT_WIDTH_CM - 9.0)  # a recipient fits on one line at 12 pt
 RECIPIENTS_PT = 12  # the list of recipients is set smaller than the body
 
 
@@ -152,7 +152,7 @@ def _introduction(document: Document, report: Report, title: str) -> None:
 def _proposals(document: Document, report: Report, number: str) -> None:
     del report  # every section takes the report; this one is written by staff
     heading(document, number, _("Proposals and recommendations"))
-    add_paragraph(
+    placeholder = add_paragraph(
         document,
         _(
             "[To be written by the drafting office: proposals and recommendations to the "
@@ -161,11 +161,13 @@ def _proposals(document: Document, report: Report, number: str) -> None:
         italic=True,
         highlight=True,
     )
+    # The signature must not stand alone on the last page: the closing text goes with it.
+    placeholder.paragraph_format.keep_with_next = True
 
 
 def _closing(document: Document, programme: Programme) -> None:
     """Recipients on the left, the signature on the right (the guideline's places)."""
-    add_paragraph(document, space_after=0)
+    add_paragraph(document, space_after=0).paragraph_format.keep_with_next = True
     table = add_table(document, CLOSING_WIDTHS, grid=False)
     left, right = add_row(table, CLOSING_WIDTHS).cells
     add_run(cell_paragraph(left, True), _("Recipients:"), bold=True, italic=True)
