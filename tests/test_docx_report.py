@@ -401,3 +401,21 @@ def test_the_real_data_renders(lang: str) -> None:
     agencies = document.tables[2].rows[1:]
     assert len(agencies) == len(report.agencies) == 9
     assert re.search(r"\d", document.paragraphs[1].text)  # the period's days
+
+
+def test_report_command_writes_docx_and_refuses_stdout(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from actionplan.cli import app
+
+    runner = CliRunner()
+    target = tmp_path / "bao-cao.docx"
+    args = ["report", "--data", str(REAL_DATA), "--as-of", "2026-12-03"]
+    result = runner.invoke(app, [*args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    document = Document(str(target))
+    assert any(p.text == "BÁO CÁO" for p in document.paragraphs)
+    refused = runner.invoke(app, [*args, "--format", "docx"])
+    assert refused.exit_code == 2
+    again = runner.invoke(app, [*args, "-o", str(target)])
+    assert again.exit_code == 1  # an existing file needs --force

@@ -356,7 +356,8 @@ def test_output_file_needs_force_to_be_replaced(data: Path, tmp_path: Path) -> N
         (("--period", "Q3/2026"), "--period"),
         (("--period", "2026-Q3", "--as-of", "2026-06-30"), "--as-of"),
         (("--as-of", "03/12/2026"), "--as-of"),
-        (("--format", "docx"), "--format"),
+        (("--format", "pdf"), "--format"),
+        (("--format", "docx"), "-o"),
     ],
 )
 def test_usage_errors_exit_2(data: Path, args: tuple[str, ...], hint: str) -> None:

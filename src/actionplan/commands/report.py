@@ -39,9 +39,10 @@ SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # reproducible-builds.org: a fixed "now
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    docx = "docx"
 
 
-@app.command(help=_("Progress report for a quarter, half year or year (Markdown or HTML)."))
+@app.command(help=_("Progress report for a quarter, half year or year (Markdown, HTML or Word)."))
 def report(
     period: Annotated[
         str | None,
@@ -64,7 +65,8 @@ def report(
             "--format",
             show_default=False,
             help=_(
-                "md (Markdown) or html (default: html for an -o file ending in .html, else md)."
+                "md (Markdown), html or docx (Word; needs -o). Default: from the -o file's "
+                "extension, else md."
             ),
         ),
     ] = None,
@@ -92,10 +94,11 @@ def report(
 
     window = _window(period, as_of)
     chosen = output_format or _format_for(output)
+    to_stdout = output is None or str(output) == "-"
+    if chosen is ReportFormat.docx and to_stdout:
+        raise typer.BadParameter(_("A Word report needs -o FILE."), param_hint="'-o'")
     dataset = valid_dataset(data)
     assert dataset.programme is not None
-    name = f"report.{chosen.value}.j2"
-    folder = templates_dir(templates, dataset.root, needs=name)
     model = build_report(
         dataset.programme,
         dataset.updates,
@@ -104,11 +107,22 @@ def report(
         revision(dataset.root),
         generated_at(),
     )
-    text = render(folder, name, {"report": model})
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
+    content: str | bytes
+    if chosen is ReportFormat.docx:  # built in code: Word layout is not a text template
+        from actionplan.docx_report import render_docx
+
+        content = render_docx(model, dataset.programme)
     else:
-        write_atomic(output, text, force=force)
+        name = f"report.{chosen.value}.j2"
+        content = render(
+            templates_dir(templates, dataset.root, needs=name), name, {"report": model}
+        )
+    if to_stdout:
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+    else:
+        assert output is not None
+        write_atomic(output, content, force=force)
         typer.echo(_("Wrote {path}.").format(path=output))
     raise typer.Exit(EXIT_OK)
 
@@ -143,9 +157,10 @@ def _window(period: str | None, as_of: str | None) -> ReportWindow:
 
 
 def _format_for(output: Path | None) -> ReportFormat:
-    if output is not None and output.suffix.lower() in (".html", ".htm"):
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix in (".html", ".htm"):
         return ReportFormat.html
-    return ReportFormat.md
+    return ReportFormat.docx if suffix == ".docx" else ReportFormat.md
 
 
 def generated_at() -> datetime:
