@@ -135,3 +135,64 @@ def test_import_refuses_to_overwrite(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target} already exists; use --force to replace it.\n"
     assert target.read_text() == "old"
+
+
+WRITERS = {
+    "report": (["report", "--data", str(DATA), "--as-of", "2026-12-03", "-o"], "r.html"),
+    "report-docx": (["report", "--data", str(DATA), "--as-of", "2026-12-03", "-o"], "r.docx"),
+    "export": (["export", "xlsx", "--data", str(DATA), "--as-of", "2026-12-03", "-o"], "x.xlsx"),
+    "import": (["import", str(SOURCE), "-o"], "programme.yaml"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_every_writer_keeps_the_old_file_when_the_disk_fills(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args, file_name = WRITERS[name]
+    target = tmp_path / file_name
+    target.write_bytes(b"old")
+    monkeypatch.setattr(fsutil.os, "fsync", disk_full)
+    result = runner.invoke(app, [*args, str(target), "--force", "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert f"Cannot write {target}: No space left on device." in result.stderr
+    assert "Traceback" not in result.output
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [file_name]
+
+
+def test_remind_writes_nothing_when_a_target_exists(tmp_path: Path) -> None:
+    args = ["remind", "--data", str(DATA), "--as-of", "2026-12-03", "-o", str(tmp_path)]
+    first = runner.invoke(app, [*args, "--lang", "en"])
+    assert first.exit_code == 0, first.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written
+    victim = tmp_path / written[-1]
+    victim.write_bytes(b"edited by hand")
+    (tmp_path / written[0]).unlink()
+    again = runner.invoke(app, [*args, "--lang", "en"])
+    assert again.exit_code == 1
+    assert victim.read_bytes() == b"edited by hand"
+    assert not (tmp_path / written[0]).exists()  # checked all targets before writing any
+
+
+def test_update_new_never_replaces_a_report(tmp_path: Path) -> None:
+    target = tmp_path / "2026-Q4.yaml"
+    target.write_bytes(b"old")
+    args = [
+        "update",
+        "new",
+        "--data",
+        str(DATA),
+        "--agency",
+        "dang-uy-ubnd-tinh",
+        "--period",
+        "2026-Q4",
+        "--as-of",
+        "2026-12-03",
+        "-o",
+        str(target),
+    ]
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 1
+    assert target.read_bytes() == b"old"
