@@ -24,7 +24,8 @@ from typer.testing import CliRunner
 
 import actionplan.commands.alerts  # noqa: F401  (registers the command until cli.py does)
 from actionplan.cli import app
-from actionplan.present.alerts import md_escape, short_text
+from actionplan.present.alerts import short_text
+from actionplan.render import markdown_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "alerts"
 runner = CliRunner()
@@ -293,10 +294,10 @@ def test_rich_markup_in_user_text_is_shown_not_applied(data: Path) -> None:
 
 
 def test_markdown_escape() -> None:
-    assert md_escape("a|b\nc <script>&amp; [x](y) *z* `q` ~s~ _u_ \\") == (
+    assert markdown_text("a|b\nc <script>&amp; [x](y) *z* `q` ~s~ _u_ \\") == (
         "a\\|b c &lt;script&gt;&amp;amp; \\[x\\](y) \\*z\\* \\`q\\` \\~s\\~ \\_u\\_ \\\\"
     )
-    assert md_escape("\x1b[31m") == "\\\\x1b\\[31m"
+    assert markdown_text("\x1b[31m") == "\\\\x1b\\[31m"
 
 
 def test_short_text_cuts_at_a_word() -> None:

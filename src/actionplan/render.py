@@ -16,6 +16,7 @@ from typing import Any
 
 from actionplan.i18n import _, get_language, translations
 from actionplan.present.fmt import short_date, undated_label
+from actionplan.present.safe import one_line
 from actionplan.problems import ActionplanError
 from actionplan.statuses import flag_label, status_label
 
@@ -33,9 +34,7 @@ def templates_dir(
     chosen = option or (Path(os.environ[TEMPLATES_ENV]) if os.environ.get(TEMPLATES_ENV) else None)
     if chosen is not None:
         if not chosen.is_dir():
-            raise ActionplanError(
-                _("Templates folder {path} not found.").format(path=chosen)
-            )
+            raise ActionplanError(_("Templates folder {path} not found.").format(path=chosen))
         return chosen
     candidates = [data_dir.resolve().parent / "templates"] if data_dir else []
     for candidate in [*candidates, PACKAGED, REPOSITORY]:
@@ -63,15 +62,17 @@ def percent(value: float | None, digits: int = 0) -> str:
     return text + "%"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def markdown_text(value: object) -> str:
-    """Staff text made inert in Markdown: special characters escaped, one line, and
-    '&', '<', '>' as entities so no HTML in a note ever becomes live."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Staff text as literal Markdown (also inside a table cell): on one line, invisible
+    and control characters shown as escapes, '&', '<', '>' as entities so no HTML in a
+    note ever becomes live, and the characters that start Markdown markup escaped."""
+    flat = one_line(str(value))
+    flat = re.sub(r"[&<>]", lambda m: _MD_ENTITIES[m.group()], flat)
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), flat)
 
 
 def make_environment(folder: Path) -> Any:
@@ -80,8 +81,9 @@ def make_environment(folder: Path) -> Any:
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg.j2"),
-                                            default_for_string=True, default=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "svg.j2"), default_for_string=True, default=False
+        ),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -116,7 +118,8 @@ def render(folder: Path, name: str, context: dict[str, Any]) -> str:
     except jinja2.TemplateSyntaxError as exc:
         raise ActionplanError(
             _("Template {name}, line {line}: {detail}").format(
-                name=exc.filename or name, line=exc.lineno, detail=exc.message)
+                name=exc.filename or name, line=exc.lineno, detail=exc.message
+            )
         ) from exc
     except jinja2.UndefinedError as exc:
         raise ActionplanError(

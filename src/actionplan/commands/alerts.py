@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    LangOpt,
+    TemplatesOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.i18n import _
 
 
@@ -37,6 +46,7 @@ def alerts(
         AlertsFormat, typer.Option("--format", help=_("table, json or md (Markdown)."))
     ] = AlertsFormat.table,
     data: DataOpt = None,
+    templates: TemplatesOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -54,7 +64,11 @@ def alerts(
     if output_format is AlertsFormat.json:
         typer.echo(present.to_json(programme, evaluation, found))
     elif output_format is AlertsFormat.md:
-        typer.echo(present.to_markdown(programme, evaluation, found), nl=False)
+        from actionplan.render import render, templates_dir
+
+        folder = templates_dir(templates, dataset.root, needs="alerts.md.j2")
+        context = present.markdown_context(programme, evaluation, found)
+        typer.echo(render(folder, "alerts.md.j2", context), nl=False)
     else:
         from actionplan.present.console import make_console
 

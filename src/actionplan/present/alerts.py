@@ -8,7 +8,6 @@ links or emphasis.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
@@ -157,28 +156,21 @@ def render_tables(
         console.print(table)
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")
-_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def md_escape(text: str) -> str:
-    """User text as literal Markdown table-cell content: one line, no HTML, no markup."""
-    flat = one_line(text)
-    flat = re.sub(r"[&<>]", lambda m: _MD_ENTITIES[m.group()], flat)
-    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), flat)
-
-
-def to_markdown(programme: Programme, evaluation: Evaluation, alerts: Sequence[Alert]) -> str:
-    """A heading per non-empty group with its count, then a table of its alerts."""
-    lines = [f"# {md_escape(_title(programme))}", "", md_escape(_period_line(evaluation))]
-    if not alerts:
-        return "\n".join([*lines, "", md_escape(_none_line(evaluation))]) + "\n"
+def markdown_context(
+    programme: Programme, evaluation: Evaluation, alerts: Sequence[Alert]
+) -> dict[str, Any]:
+    """What templates/alerts.md.j2 shows: plain text only, the template escapes it."""
     names = {agency.id: agency.name for agency in programme.agencies}
-    for group, items in _groups(alerts):
-        columns = _columns(group)
-        lines += ["", f"## {md_escape(group_label(group))} ({len(items)})", ""]
-        lines.append("| " + " | ".join(md_escape(c) for c in columns) + " |")
-        lines.append("|" + "|".join("---" for _c in columns) + "|")
-        for alert in items:
-            lines.append("| " + " | ".join(md_escape(c) for c in _cells(alert, names)) + " |")
-    return "\n".join(lines) + "\n"
+    return {
+        "title": _title(programme),
+        "period_line": _period_line(evaluation),
+        "none_line": _none_line(evaluation),
+        "groups": [
+            {
+                "label": group_label(group),
+                "columns": _columns(group),
+                "rows": [_cells(alert, names) for alert in items],
+            }
+            for group, items in _groups(alerts)
+        ],
+    }
