@@ -473,3 +473,34 @@ def test_garbled_text_is_a_warning(data: Path) -> None:
             "chÃ\xadnh'); re-type it or re-save the file as UTF-8.",
         )
     ]
+
+
+def test_schedule_later_than_the_backstop_is_a_warning(data: Path) -> None:
+    write(
+        data,
+        "decisions.yaml",
+        """\
+decisions:
+  - task: "1.1.2"
+    action: schedule
+    due: 2031-Q2
+    ref: "Thông báo số 50-TB/TU"
+    date: 2026-11-10
+  - task: "1.1.2"
+    action: schedule
+    due: 2027-Q2
+    ref: "Thông báo số 51-TB/TU"
+    date: 2026-11-11
+""",
+    )
+    assert problems(data) == [
+        (
+            "decisions.yaml",
+            3,
+            13,
+            "AP307",
+            "This schedule (2031-Q2) is later than the "
+            "programme's own deadline (2025..2030); if the Standing Committee moved the deadline "
+            "back, record it as action: extend so reports show the extension.",
+        ),
+    ]

@@ -27,6 +27,11 @@ def vietnam_tz() -> tzinfo:
     return tz.gettz(TIME_ZONE) or timezone(timedelta(hours=7), "ICT")
 
 
+def now() -> datetime:
+    """This moment in Asia/Ho_Chi_Minh (for the time a document was generated)."""
+    return datetime.now(UTC).astimezone(vietnam_tz())
+
+
 def today(now: datetime | None = None) -> date:
     """Today in Asia/Ho_Chi_Minh (``now`` is for tests: any aware datetime)."""
     moment = now or datetime.now(UTC)

@@ -110,6 +110,7 @@ CODES: dict[str, Code] = {
     "AP304": _w(N_("This milestone was reported done before and is now '{status}' without a note saying why.")),
     "AP305": _w(N_("An entry reported done should not list obstacles; remove them or change the status.")),
     "AP306": _w(N_("done_on {done_on} differs from the date this agency reported before ({previous}); keep the first date unless it was wrong, and say so in the note.")),
+    "AP307": _w(N_("This schedule ({due}) is later than the programme's own deadline ({by}); if the Standing Committee moved the deadline back, record it as action: extend so reports show the extension.")),
     # AP4xx: importing a programme document (actionplan import)
     "AP401": _e(N_("Cannot interpret the deadline phrase '{phrase}'; it is kept verbatim with due 'assigned'. Correct the source, or import with --allow-unparsed and record the deadline as a decision.")),
     "AP402": _e(N_("Task ({number}) has no lead agency ('Cơ quan chủ trì…').")),

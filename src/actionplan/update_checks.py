@@ -14,9 +14,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from actionplan.loader import Document
-from actionplan.models import Decisions, Programme, Task, UpdateFile
+from actionplan.models import Decision, Decisions, Programme, Task, UpdateFile
 from actionplan.problems import Problem
-from actionplan.terms import Quarter
+from actionplan.terms import Quarter, parse_term
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,23 @@ def check_decisions(
     for i, decision in zip(indices, decisions.decisions, strict=True):
         yield from _target_problems(
             doc, ("decisions", i), decision.task, decision.milestone, lookup
+        )
+        yield from _schedule_past_backstop(decision, doc, ("decisions", i), lookup)
+
+
+def _schedule_past_backstop(
+    decision: Decision, doc: Document, loc: tuple[str | int, ...], lookup: Lookup
+) -> Iterator[Problem]:
+    """A 'schedule' later than the programme's own backstop (``by``) moves the deadline
+    back without the 'extended' flag that an 'extend' decision shows in every report."""
+    task = lookup.tasks.get(decision.task)
+    milestone = task.milestone(decision.milestone) if task else None
+    if decision.action != "schedule" or milestone is None or milestone.by is None:
+        return
+    backstop, scheduled = parse_term(milestone.by), parse_term(decision.due)
+    if backstop and scheduled and backstop.end and scheduled.end and scheduled.end > backstop.end:
+        yield Problem.at(
+            doc.path, doc.locate(loc + ("action",)), "AP307", due=decision.due, by=milestone.by
         )
 
 

@@ -14,6 +14,7 @@ from actionplan.evaluate import Evaluation, TaskResult, evaluate
 from actionplan.i18n import _
 from actionplan.models import Programme
 from actionplan.present.problems import as_text
+from actionplan.present.safe import inert
 
 
 def valid_dataset(data: Path | None) -> Dataset:
@@ -46,12 +47,15 @@ def select_tasks(
     if agency is not None and agency not in {a.id for a in programme.agencies}:
         known = ", ".join(a.id for a in programme.agencies)
         raise typer.BadParameter(
-            _("unknown agency '{agency}'; known: {known}").format(agency=agency, known=known),
+            _("unknown agency '{agency}'; known: {known}").format(
+                agency=inert(agency), known=known
+            ),
             param_hint="'--agency'",
         )
     if section is not None and section not in {s.id for _l, s, _p in programme.walk_sections()}:
         raise typer.BadParameter(
-            _("unknown section '{section}'").format(section=section), param_hint="'--section'"
+            _("unknown section '{section}'").format(section=inert(section)),
+            param_hint="'--section'",
         )
     return [
         task

@@ -168,12 +168,13 @@ def generated_at() -> datetime:
     so that the same data and command give byte-identical output, else now."""
     from datetime import UTC
 
+    from actionplan import clock
     from actionplan.clock import vietnam_tz
     from actionplan.problems import ActionplanError
 
     fixed = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
     if not fixed:
-        return datetime.now(UTC).astimezone(vietnam_tz())
+        return clock.now()
     if not (fixed.isascii() and fixed.isdigit()):
         raise ActionplanError(
             _("{name} must be a whole number of seconds, not '{value}'.").format(
