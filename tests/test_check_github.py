@@ -64,13 +64,13 @@ def test_the_step_summary_lists_every_problem_with_text_made_inert() -> None:
     hostile = Problem.at("data/a|b.yaml", (2, 1), "AP210", task="<img src=x>|*x*")
     summary = as_step_summary([hostile, garbled(3)], 2)
     assert summary.splitlines() == [
-        "### actionplan check: 1 error, 1 warning \\(2 files checked\\).",
+        "### actionplan check: 1 error, 1 warning (2 files checked).",
         "",
         "| Location | Severity | Code | Message |",
         "|---|---|---|---|",
         "| data/a\\|b.yaml:2:1 | error | AP210 | Unknown task '&lt;img src=x&gt;\\|\\*x\\*'. |",
         "| data/u.yaml:3:3 | warning | AP301 | Text looks garbled by a wrong encoding "
-        "\\('Bá»™'\\); re-type it or re-save the file as UTF-8. |",
+        "('Bá»™'); re-type it or re-save the file as UTF-8. |",
         "",
     ]
 
@@ -78,8 +78,7 @@ def test_the_step_summary_lists_every_problem_with_text_made_inert() -> None:
 def test_a_clean_summary_is_one_line_and_a_blank_one() -> None:
     # The blank line keeps what a later step appends from running into it.
     assert (
-        as_step_summary([], 3)
-        == "### actionplan check: No problems found \\(3 files checked\\).\n\n"
+        as_step_summary([], 3) == "### actionplan check: No problems found (3 files checked).\n\n"
     )
 
 
