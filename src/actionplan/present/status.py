@@ -164,14 +164,15 @@ def render_table(
         expand=False,
         header_style="bold",
     )
+    # Short columns never wrap, so a task stays on as few lines as the lead's name needs.
     table.add_column(_("Id"), no_wrap=True)
-    table.add_column(_("Task"), overflow="ellipsis", no_wrap=True, max_width=48)
-    table.add_column(_("Lead"), max_width=28)
-    table.add_column(_("Due"))
-    table.add_column(_("Days"))
-    table.add_column(_("Progress"), justify="right")
-    table.add_column(_("Status"))
-    table.add_column(_("Flags"), max_width=28)
+    table.add_column(_("Task"), overflow="ellipsis", no_wrap=True, max_width=32, ratio=3)
+    table.add_column(_("Lead"), min_width=18, ratio=2)
+    table.add_column(_("Due"), max_width=24)
+    table.add_column(_("Days"), no_wrap=True)
+    table.add_column(_("Progress"), justify="right", no_wrap=True)
+    table.add_column(_("Status"), no_wrap=True)
+    table.add_column(_("Flags"), min_width=16, ratio=2)
     current: tuple[str, str] | None = None
     for task in tasks:
         group = (task.pillar_id, task.section_id)
