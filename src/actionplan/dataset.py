@@ -3,25 +3,32 @@
 ``load_dataset(root)`` is the *load* and *validate* stages of the pipeline for a whole
 folder: it never raises for bad content, it returns problems; only a folder that
 cannot be used at all (missing, not a folder) raises :class:`ActionplanError`.
+
+Files the cache has seen (:mod:`actionplan.cache`) are not parsed again; their models
+are built from the cached trees the first time ``programme``, ``update_files``,
+``decisions`` or ``documents`` is read, so ``check`` (problems only) skips that work.
 """
 
 from __future__ import annotations
 
 import os
-import re
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from actionplan.checks import check_programme
+from actionplan import cache as cache_policy
+from actionplan.cache import Cache
+from actionplan.datafiles import DataFile, Run
 from actionplan.gcpause import paused_gc
 from actionplan.i18n import _
 from actionplan.layout import DECISIONS_FILE, PROGRAMME_FILE, display_path, display_under, scan
-from actionplan.loader import Document, load_file
-from actionplan.models import Decision, Decisions, Programme, UpdateFile
 from actionplan.problems import ActionplanError, Problem, has_errors
-from actionplan.update_checks import LoadedUpdate, Lookup, check_decisions, check_updates
-from actionplan.validate import validate_document, validate_salvaging
+
+if TYPE_CHECKING:  # the models (pydantic) load only when a caller reads them
+    from actionplan.loader import Document
+    from actionplan.models import Decision, Programme, UpdateFile
+    from actionplan.update_checks import LoadedUpdate
 
 __all__ = [
     "DATA_ENV",
@@ -34,23 +41,69 @@ __all__ = [
 
 DATA_ENV = "ACTIONPLAN_DATA"
 
-# UTF-8 text decoded as Windows-1252/Latin-1 and saved again ("Bá»™ TÃ i chÃ­nh"):
-# valid UTF-8, so only its tell-tale letter pairs give it away.
-_MOJIBAKE = re.compile(
-    r"Ã[\u0080-\u00bf]|Ã[ ‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|á»[\u0080-\u00bf™œ€š]"
-    r"|áº[\u0080-\u00bf™œ€š]|Ä[‘ƒ]|Æ[°¡]"
-)
 
-
-@dataclass
 class Dataset:
-    root: Path
-    programme: Programme | None = None
-    update_files: list[LoadedUpdate] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0  # files read, loaded or not
+    """A loaded data folder: its problems, and (built on first use) its models."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.files = 0  # files read, loaded or not
+        self._programme: Programme | None = None
+        self._update_files: list[LoadedUpdate] = []
+        self._decisions: list[Decision] = []
+        self._documents: dict[str, Document] = {}
+        self._pending: Callable[[], None] | None = None
+
+    def defer(self, build: Callable[[], None]) -> None:
+        """Have ``build`` fill the models the first time one of them is read."""
+        self._pending = build
+
+    def _ready(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            with paused_gc():
+                pending()
+
+    @property
+    def programme(self) -> Programme | None:
+        self._ready()
+        return self._programme
+
+    @programme.setter
+    def programme(self, value: Programme | None) -> None:
+        self._ready()
+        self._programme = value
+
+    @property
+    def update_files(self) -> list[LoadedUpdate]:
+        self._ready()
+        return self._update_files
+
+    @update_files.setter
+    def update_files(self, value: list[LoadedUpdate]) -> None:
+        self._ready()
+        self._update_files = value
+
+    @property
+    def decisions(self) -> list[Decision]:
+        self._ready()
+        return self._decisions
+
+    @decisions.setter
+    def decisions(self, value: list[Decision]) -> None:
+        self._ready()
+        self._decisions = value
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        self._ready()
+        return self._documents
+
+    @documents.setter
+    def documents(self, value: dict[str, Document]) -> None:
+        self._ready()
+        self._documents = value
 
     @property
     def ok(self) -> bool:
@@ -75,15 +128,23 @@ def resolve_data_dir(option: Path | None) -> Path:
     return root
 
 
-def load_dataset(root: Path) -> Dataset:
-    """Load, validate and cross-check every file under ``root`` (problems as data)."""
+def load_dataset(root: Path, *, cache: bool | None = None) -> Dataset:
+    """Load, validate and cross-check every file under ``root`` (problems as data).
+
+    ``cache``: use the folder's cache (default: yes unless ``ACTIONPLAN_NO_CACHE`` is
+    set); the problems and models are the same either way.
+    """
+    store = Cache.open(root) if cache_policy.enabled(cache) else None
     with paused_gc():
-        return _load_dataset(root)
+        run = Run(root, store, display_under(root))
+        dataset = _load(root, run)
+    if store is not None:
+        store.save(worth_it=run.bytes_read >= cache_policy.MIN_BYTES)
+    return dataset
 
 
-def _load_dataset(root: Path) -> Dataset:
+def _load(root: Path, run: Run) -> Dataset:
     dataset = Dataset(root)
-    show = display_under(root)
     programme_path = root / PROGRAMME_FILE
     if programme_path.is_symlink():
         pass  # refused by the layout scan (AP219); never followed
@@ -92,71 +153,50 @@ def _load_dataset(root: Path) -> Dataset:
             Problem.at(display_path(programme_path), (0, 0), "AP016", name=PROGRAMME_FILE)
         )
     else:
-        doc = _load(dataset, programme_path, show)
-        programme, problems = validate_document(doc, Programme) if doc else (None, [])
-        dataset.problems += problems
-        if programme is not None and doc is not None:
-            dataset.problems += check_programme(programme, doc)
-            dataset.programme = programme
-    lookup = Lookup(dataset.programme) if dataset.programme else None
-    layout = scan(root, lookup.agencies if lookup else None)
+        programme = run.read(programme_path, "programme")
+        dataset.problems += programme.problems
+        if programme.valid:
+            run.programme = programme
+    layout = scan(root, run.programme.agencies if run.programme else None)
     dataset.problems += layout.problems
-    _load_decisions(dataset, root / DECISIONS_FILE, lookup, show)
-    for path in layout.update_files:
-        doc = _load(dataset, path, show)
-        if doc is None:
-            continue
-        update, indices, problems = validate_salvaging(doc, UpdateFile, "updates")
-        dataset.problems += problems
-        if update is not None:
-            dataset.update_files.append(LoadedUpdate(path, doc, update, indices))
-    if lookup is not None:
-        dataset.problems += check_updates(dataset.update_files, lookup)
+    decisions_path = root / DECISIONS_FILE
+    if decisions_path.exists() and not decisions_path.is_symlink():
+        decisions = run.read(decisions_path, "decisions")
+        dataset.problems += decisions.problems
+        if decisions.valid and run.programme is not None:
+            dataset.problems += run.decision_problems(decisions)
+    updates = [run.read(path, "update") for path in layout.update_files]
+    valid = [item for item in updates if item.valid]
+    for item in updates:
+        dataset.problems += item.problems
+    if run.programme is not None:
+        by_agency: defaultdict[str, list[DataFile]] = defaultdict(list)
+        for item in valid:
+            dataset.problems += run.update_problems(item)
+            assert item.agency is not None
+            by_agency[item.agency].append(item)
+        for agency, items in by_agency.items():
+            dataset.problems += run.history_problems(agency, items)
     dataset.problems.sort()
+    dataset.files = len(run.files)
+    if any(item.pending for item in run.files):
+        dataset.defer(lambda: _models(dataset, run))
+    else:  # everything is fresh: nothing to gain by waiting
+        _models(dataset, run)
     return dataset
 
 
-def _load_decisions(
-    dataset: Dataset, path: Path, lookup: Lookup | None, show: Callable[[Path], str]
-) -> None:
-    if not path.exists() or path.is_symlink():
-        return
-    doc = _load(dataset, path, show)
-    if doc is None:
-        return
-    decisions, indices, problems = validate_salvaging(doc, Decisions, "decisions")
-    dataset.problems += problems
-    if decisions is not None:
-        dataset.decisions = list(decisions.decisions)
-        if lookup is not None:
-            dataset.problems += check_decisions(decisions, indices, doc, lookup)
-
-
-def _load(dataset: Dataset, path: Path, show: Callable[[Path], str]) -> Document | None:
-    name = show(path)
-    dataset.files += 1
-    doc, problems = load_file(path, name)
-    dataset.problems += problems
-    if doc is not None:
-        dataset.documents[name] = doc
-        dataset.problems += _garbled_text(doc)
-    return doc
-
-
-def _garbled_text(doc: Document) -> list[Problem]:
-    """One warning per line that looks like mojibake."""
-    problems: list[Problem] = []
-    last_line = 0
-    for match in _MOJIBAKE.finditer(doc.text):
-        line = doc.text.count("\n", 0, match.start()) + 1
-        if line != last_line:
-            line_start = doc.text.rfind("\n", 0, match.start()) + 1
-            # Quote the whole garbled word, so the user can find it.
-            word_start = max(
-                [line_start] + [doc.text.rfind(c, 0, match.start()) + 1 for c in " \"'"]
-            )
-            sample = doc.text[word_start : word_start + 24].split("\n")[0].strip(" \"'")
-            pos = (line, word_start - line_start + 1)
-            problems.append(Problem.at(doc.path, pos, "AP301", sample=sample))
-            last_line = line
-    return problems
+def _models(dataset: Dataset, run: Run) -> None:
+    """Fill the dataset's models and documents, building those the cache held back."""
+    for item in run.files:
+        item.materialise()
+    dataset.documents = {item.name: item.doc for item in run.files if item.doc is not None}
+    for item in run.files:
+        if not item.valid:
+            continue
+        if item.kind == "programme":
+            dataset.programme = item.model
+        elif item.kind == "decisions":
+            dataset.decisions = list(item.model.decisions)
+        else:
+            dataset.update_files.append(item.item())

@@ -232,7 +232,27 @@ def _schedule_past_backstop(
         )
 
 
+def check_update_file(item: LoadedUpdate, lookup: Lookup) -> list[Problem]:
+    """Every rule of :data:`UPDATE_CHECKS` on one file (they see nothing else)."""
+    return [problem for check in UPDATE_CHECKS for problem in check(item, lookup)]
+
+
+def check_agency_history(items: list[LoadedUpdate], lookup: Lookup) -> list[Problem]:
+    """:func:`check_history` on the files of one agency (it never compares two agencies)."""
+    return list(check_history(items, lookup))
+
+
 def check_updates(items: list[LoadedUpdate], lookup: Lookup) -> list[Problem]:
-    problems = [p for item in items for check in UPDATE_CHECKS for p in check(item, lookup)]
-    problems += check_history(items, lookup)
+    """Every cross-file check of the update files.
+
+    :mod:`actionplan.datafiles` caches these results per file and per agency, so a new
+    rule belongs in :data:`UPDATE_CHECKS` (one file) or in :func:`check_history` (one
+    agency's files); a rule that looks across agencies needs its own cache key there.
+    """
+    problems = [problem for item in items for problem in check_update_file(item, lookup)]
+    by_agency: defaultdict[str, list[LoadedUpdate]] = defaultdict(list)
+    for item in items:
+        by_agency[item.update.agency].append(item)
+    for group in by_agency.values():
+        problems += check_agency_history(group, lookup)
     return problems

@@ -1,0 +1,244 @@
+"""A cache of parsed and validated data files, keyed by their content (issue 7).
+
+``<data>/.actionplan-cache/pack`` holds, for each data file seen before, the SHA-256
+of its bytes, its parsed tree and the problems found in it, and the results of the
+cross-file checks keyed by the hashes they depend on (:mod:`actionplan.dataset`
+builds the keys). A second run parses only the files whose bytes changed.
+
+Trust. A pull request can commit a ``.actionplan-cache/`` folder (``git add -f``), so
+a pack found on disk is never believed on its own word: it is authenticated with
+HMAC-SHA256 under a per-user secret kept *outside* the data folder
+(``$XDG_CACHE_HOME/actionplan/cache-key``), and unpickled with every global refused,
+so it can only ever produce plain values. A pack that is corrupt, was written by
+another version of the tool or its dependencies (the *fingerprint*: the version and
+the package's own source, so an edited checkout invalidates it too), or under another
+secret is discarded whole; an entry whose content hash differs is simply not found.
+
+Policy. Small folders are not worth a cache (reading the pack costs about what parsing
+them does), so a pack is first written when the files loaded total at least
+:data:`MIN_BYTES`; once a pack exists it is kept up to date. ``ACTIONPLAN_NO_CACHE=1``
+(or ``load_dataset(..., cache=False)``) neither reads nor writes one. Any I/O problem
+just means no cache: it is an optimisation, never a reason to fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from actionplan import __version__
+
+CACHE_DIR = ".actionplan-cache"
+NO_CACHE_ENV = "ACTIONPLAN_NO_CACHE"
+PACK_NAME = "pack"
+MIN_BYTES = 1024 * 1024
+_MAGIC = b"actionplan-cache 1\n"
+_KEY_BYTES = 32
+
+
+def enabled(option: bool | None = None) -> bool:
+    """An explicit option wins; otherwise on unless ``ACTIONPLAN_NO_CACHE`` is set (not 0)."""
+    if option is not None:
+        return option
+    return os.environ.get(NO_CACHE_ENV, "").strip() in ("", "0")
+
+
+def digest(raw: bytes) -> str:
+    """The content key of a file's bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+class Cache:
+    """The entries read from the pack, and those this run used or made for the next one."""
+
+    def __init__(self, folder: Path, found: dict[str, Any], existed: bool) -> None:
+        self.folder = folder
+        self._found = found
+        self._existed = existed
+        self._kept: dict[str, Any] = {}
+        self._changed = False
+        self._fingerprint: bytes | None = None
+
+    def _print(self) -> bytes:
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint()
+        return self._fingerprint
+
+    @classmethod
+    def open(cls, root: Path) -> Cache:
+        """The cache of the data folder ``root`` (empty when there is none to trust)."""
+        folder = root / CACHE_DIR
+        pack = folder / PACK_NAME
+        if not pack.is_file() or pack.is_symlink():
+            return cls(folder, {}, existed=False)
+        cache = cls(folder, {}, existed=True)
+        secret = _secret(create=False)
+        if secret is not None:
+            cache._found = _read_pack(pack, secret, cache._print()) or {}
+        return cache
+
+    def get(self, key: str) -> Any:
+        """The value stored under ``key`` (kept for the next run), or None."""
+        value = self._found.get(key)
+        if value is not None:
+            self._kept[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._kept[key] = value
+        self._changed = True
+
+    def save(self, *, worth_it: bool) -> None:
+        """Write what this run used and made, dropping entries no file needs any more.
+
+        A first pack is written only when ``worth_it``; nothing is written when the
+        pack already says exactly this.
+        """
+        if not (self._existed or worth_it):
+            return
+        if not self._changed and self._kept.keys() == self._found.keys():
+            return
+        secret = _secret(create=True)
+        if secret is None:
+            return
+        with contextlib.suppress(OSError):
+            _write_pack(self.folder, secret, self._print(), self._kept)
+
+
+def fingerprint() -> bytes:
+    """What the cached results depend on besides the data: the tool and its parsers.
+
+    Versions come from the installed metadata: importing pydantic just to ask would
+    cost a run that finds everything in the cache most of its time."""
+    from importlib import metadata
+
+    parts = [_MAGIC.decode(), __version__, sys.version]
+    for dist in ("pydantic", "pydantic-core", "PyYAML"):
+        try:
+            parts.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist} ?")
+    hasher = hashlib.sha256("\0".join(parts).encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        hasher.update(source.relative_to(package).as_posix().encode() + b"\0")
+        with contextlib.suppress(OSError):
+            hasher.update(source.read_bytes())
+    return hasher.digest()
+
+
+def _key_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "actionplan" / "cache-key"
+
+
+def _secret(*, create: bool) -> bytes | None:
+    """This user's secret for authenticating packs; made on first need when ``create``."""
+    try:
+        path = _key_path()
+        key = path.read_bytes()
+        if len(key) == _KEY_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    except (OSError, RuntimeError):  # RuntimeError: no home folder
+        return None
+    if not create:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(_KEY_BYTES))
+            with contextlib.suppress(FileExistsError):  # another run made one meanwhile
+                os.link(tmp, path)
+        finally:
+            Path(tmp).unlink()
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _mac(secret: bytes, fingerprint: bytes, payload: bytes) -> bytes:
+    mac = hmac.new(secret, fingerprint, hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
+
+
+def _read_pack(pack: Path, secret: bytes, fingerprint: bytes) -> dict[str, Any] | None:
+    """The pack's entries, or None when it is not exactly what this tool wrote."""
+    try:
+        blob = pack.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + hashlib.sha256().digest_size
+    if not blob.startswith(_MAGIC) or len(blob) < head:
+        return None
+    tag, payload = blob[len(_MAGIC) : head], blob[head:]
+    del blob
+    if not hmac.compare_digest(tag, _mac(secret, fingerprint, payload)):
+        return None
+    try:
+        entries = plain_loads(payload)
+    except Exception:  # noqa: BLE001 - whatever is wrong with it, the pack is not used
+        return None
+    return entries if isinstance(entries, dict) else None
+
+
+def _write_pack(folder: Path, secret: bytes, fingerprint: bytes, entries: dict[str, Any]) -> None:
+    """Atomically (temporary file + os.replace): readers see the old pack or the new one.
+
+    The payload is streamed to disk and authenticated on the way (a national roll-up's
+    pack is tens of megabytes: no copies of it in memory). No fsync: a pack torn by a
+    crash fails its HMAC and is discarded."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():  # repositories without our .gitignore line keep it out too
+        ignore.write_text("# Written by actionplan: a cache, never commit it.\n*\n")
+    mac = hmac.new(secret, fingerprint, hashlib.sha256)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pack.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + bytes(mac.digest_size))  # the tag goes here at the end
+            pickle.dump(entries, _Authenticated(handle, mac), protocol=5)
+            handle.seek(len(_MAGIC))
+            handle.write(mac.digest())
+        Path(tmp).replace(folder / PACK_NAME)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise
+
+
+class _Authenticated:
+    """A write-only file that feeds everything written through it to a MAC."""
+
+    def __init__(self, handle: Any, mac: hmac.HMAC) -> None:
+        self._handle, self._mac = handle, mac
+
+    def write(self, data: bytes) -> int:
+        self._mac.update(data)
+        return int(self._handle.write(data))
+
+
+def plain_loads(blob: bytes) -> Any:
+    """Unpickle plain values only (a tree this module's caller pickled into a pack)."""
+    return _PlainUnpickler(io.BytesIO(blob)).load()
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Builds only plain values (dict, list, tuple, str, bytes, int, bool, None)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused global {module}.{name}")
