@@ -336,3 +336,37 @@ def test_github_output_cannot_be_hijacked(name: str, annotations: int, tmp_path:
     assert all(line.startswith(("::error file=", "::warning file=")) for line in commands)
     assert len(commands) == annotations
     assert not any(line.lstrip().startswith(("::add-mask", "::error file=x")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("rich-markup-note.yaml", "[bold red]KHẨN[/]"),
+        ("workflow-command-note.yaml", "::add-mask::secret"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "1.1.4"],
+        ["alerts", "--format", "table"],
+        ["alerts", "--format", "md"],
+        ["report", "--format", "md"],
+        ["report", "--format", "html"],
+    ],
+    ids="-".join,
+)
+def test_hostile_notes_are_inert_in_every_output(
+    name: str, shown: str, command: list[str], tmp_path: Path
+) -> None:
+    data = data_with(HOSTILE / name, tmp_path)
+    args = [*command, "--data", str(data), "--as-of", "2026-12-03", "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    # The note is there as text (the Markdown escaper adds backslashes before [ and ]).
+    visible = out.replace("\\[", "[").replace("\\]", "]")
+    if command[0] != "alerts" or "1.1.4" in out:
+        assert shown in visible or shown in " ".join(visible.split())
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    assert "\x1b" not in out

@@ -75,6 +75,22 @@ def markdown_text(value: object) -> str:
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), flat)
 
 
+def _flatten(eval_ctx: Any, value: Any) -> Any:
+    """In HTML, every value from the data stays on the template's line: a note typed over
+    several lines must not start a line of its own, where '::add-mask::…' would be read
+    as a CI workflow command if the document is printed in a CI log (HTML shows the line
+    break as a space anyway). Markup the template built (macros, blocks) is left alone;
+    Markdown and text templates flatten data with the ``md`` and ``oneline`` filters."""
+    from markupsafe import Markup
+
+    if not eval_ctx.autoescape or isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return _LINE_BREAK.sub(" ", value)
+
+
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]+")
+
+
 def make_environment(folder: Path) -> Any:
     """A Jinja environment over ``folder`` in the active language."""
     import jinja2
@@ -89,6 +105,7 @@ def make_environment(folder: Path) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=jinja2.pass_eval_context(_flatten),
     )
     env.install_gettext_translations(translations(get_language()), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
@@ -96,6 +113,7 @@ def make_environment(folder: Path) -> Any:
         short_date=short_date,
         percent=percent,
         md=markdown_text,
+        oneline=one_line,
         status_label=status_label,
         flag_label=flag_label,
         undated_label=undated_label,
