@@ -263,3 +263,17 @@ def test_the_lookup_from_a_cached_programme_equals_the_validated_one() -> None:
     assert dict(cached.tasks.items()) == fresh.tasks
     assert cached.agencies == fresh.agencies
     assert (cached.first_period, cached.secretariat) == (fresh.first_period, fresh.secretariat)
+
+
+def test_a_missing_tree_means_parsing_that_file_again(data: Path, parsed: list[str]) -> None:
+    load_dataset(data)
+    trees = sorted((data / cache.CACHE_DIR / cache.TREES_DIR).iterdir())
+    assert len(trees) == 1 + len(list((data / "updates").iterdir()))  # data/ and each agency
+    for tree in trees:
+        tree.write_bytes(b"damaged")
+    parsed.clear()
+    dataset = load_dataset(data)
+    assert parsed == []  # check needs no tree
+    shown = statuses(dataset)
+    assert len(parsed) == dataset.files  # status does: every tree was parsed again
+    assert shown == statuses(load_dataset(data, cache=False))

@@ -40,6 +40,7 @@ from actionplan import __version__
 CACHE_DIR = ".actionplan-cache"
 NO_CACHE_ENV = "ACTIONPLAN_NO_CACHE"
 PACK_NAME = "pack"
+TREES_DIR = "trees"
 MIN_BYTES = 1024 * 1024
 _MAGIC = b"actionplan-cache 1\n"
 _KEY_BYTES = 32
@@ -58,15 +59,22 @@ def digest(raw: bytes) -> str:
 
 
 class Cache:
-    """The entries read from the pack, and those this run used or made for the next one."""
+    """The entries read from the pack, and those this run used or made for the next one.
 
-    def __init__(self, folder: Path, found: dict[str, Any], existed: bool) -> None:
+    Parsed trees, the bulk, are kept apart from the index: one small pack per data
+    folder (``trees/``), read only when a model must be built and rewritten only for a
+    folder whose files changed."""
+
+    def __init__(self, folder: Path, existed: bool) -> None:
         self.folder = folder
-        self._found = found
         self._existed = existed
+        self._found: dict[str, Any] = {}
         self._kept: dict[str, Any] = {}
         self._changed = False
+        self._secret: bytes | None = None
         self._fingerprint: bytes | None = None
+        self._trees_found: dict[str, dict[str, bytes]] = {}
+        self._trees_new: dict[str, dict[str, bytes]] = {}
 
     def _print(self) -> bytes:
         if self._fingerprint is None:
@@ -79,11 +87,11 @@ class Cache:
         folder = root / CACHE_DIR
         pack = folder / PACK_NAME
         if not pack.is_file() or pack.is_symlink():
-            return cls(folder, {}, existed=False)
-        cache = cls(folder, {}, existed=True)
-        secret = _secret(create=False)
-        if secret is not None:
-            cache._found = _read_pack(pack, secret, cache._print()) or {}
+            return cls(folder, existed=False)
+        cache = cls(folder, existed=True)
+        cache._secret = _secret(create=False)
+        if cache._secret is not None:
+            cache._found = _read_pack(pack, cache._secret, cache._print(), b"index") or {}
         return cache
 
     def get(self, key: str) -> Any:
@@ -97,21 +105,61 @@ class Cache:
         self._kept[key] = value
         self._changed = True
 
-    def save(self, *, worth_it: bool) -> None:
-        """Write what this run used and made, dropping entries no file needs any more.
+    def get_tree(self, group: str, key: str) -> bytes | None:
+        """The pickled tree of the file with content hash ``key`` in folder ``group``."""
+        made = self._trees_new.get(group, {}).get(key)
+        return made if made is not None else self._trees(group).get(key)
 
-        A first pack is written only when ``worth_it``; nothing is written when the
-        pack already says exactly this.
+    def put_tree(self, group: str, key: str, tree: bytes) -> None:
+        self._trees_new.setdefault(group, {})[key] = tree
+
+    def _trees(self, group: str) -> dict[str, bytes]:
+        if group not in self._trees_found:
+            found = None
+            if self._secret is not None and self._existed:
+                path, context = self._tree_pack(group)
+                found = _read_pack(path, self._secret, self._print(), context)
+            self._trees_found[group] = found or {}
+        return self._trees_found[group]
+
+    def _tree_pack(self, group: str) -> tuple[Path, bytes]:
+        name = hashlib.sha256(group.encode()).hexdigest()[:32]
+        return self.folder / TREES_DIR / name, b"trees\0" + group.encode()
+
+    def save(self, *, worth_it: bool, groups: dict[str, set[str]]) -> None:
+        """Write what this run used and made, dropping what no file needs any more.
+
+        ``groups``: every folder's current files (content hashes). A first pack is
+        written only when ``worth_it``; nothing is written when nothing changed.
         """
         if not (self._existed or worth_it):
             return
-        if not self._changed and self._kept.keys() == self._found.keys():
+        if not (self._changed or self._trees_new or self._kept.keys() != self._found.keys()):
             return
         secret = _secret(create=True)
         if secret is None:
             return
+        if secret != self._secret:  # a new key: nothing stored under the old one is readable
+            self._secret, self._trees_found = secret, {}
         with contextlib.suppress(OSError):
-            _write_pack(self.folder, secret, self._print(), self._kept)
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():  # repositories without our .gitignore line keep it out too
+                ignore.write_text("# Written by actionplan: a cache, never commit it.\n*\n")
+            # Trees first: an index never names a tree that is not on disk yet (and a
+            # missing one only means parsing that file again).
+            for group, made in self._trees_new.items():
+                old = self._trees(group)
+                wanted = groups.get(group, set())
+                known = {**old, **made}
+                trees = {key: known[key] for key in wanted if key in known}
+                path, context = self._tree_pack(group)
+                _write_pack(path, secret, self._print(), context, trees)
+            _write_pack(self.folder / PACK_NAME, secret, self._print(), b"index", self._kept)
+            current = {self._tree_pack(group)[0].name for group in groups}
+            for stale in (self.folder / TREES_DIR).iterdir():
+                if stale.name not in current and not stale.name.startswith("."):
+                    stale.unlink()  # a folder that is gone (hidden: another run's temp)
 
 
 def fingerprint() -> bytes:
@@ -170,13 +218,17 @@ def _secret(*, create: bool) -> bytes | None:
     return key if len(key) == _KEY_BYTES else None
 
 
-def _mac(secret: bytes, fingerprint: bytes, payload: bytes) -> bytes:
+def _mac(secret: bytes, fingerprint: bytes, context: bytes) -> hmac.HMAC:
+    """The MAC of a pack: the tool's fingerprint and what the pack is (the index, or one
+    folder's trees), then its payload, so a pack cannot stand in for another."""
     mac = hmac.new(secret, fingerprint, hashlib.sha256)
-    mac.update(payload)
-    return mac.digest()
+    mac.update(b"\0" + context + b"\0")
+    return mac
 
 
-def _read_pack(pack: Path, secret: bytes, fingerprint: bytes) -> dict[str, Any] | None:
+def _read_pack(
+    pack: Path, secret: bytes, fingerprint: bytes, context: bytes
+) -> dict[str, Any] | None:
     """The pack's entries, or None when it is not exactly what this tool wrote."""
     try:
         blob = pack.read_bytes()
@@ -187,7 +239,9 @@ def _read_pack(pack: Path, secret: bytes, fingerprint: bytes) -> dict[str, Any] 
         return None
     tag, payload = blob[len(_MAGIC) : head], blob[head:]
     del blob
-    if not hmac.compare_digest(tag, _mac(secret, fingerprint, payload)):
+    mac = _mac(secret, fingerprint, context)
+    mac.update(payload)
+    if not hmac.compare_digest(tag, mac.digest()):
         return None
     try:
         entries = plain_loads(payload)
@@ -196,17 +250,17 @@ def _read_pack(pack: Path, secret: bytes, fingerprint: bytes) -> dict[str, Any] 
     return entries if isinstance(entries, dict) else None
 
 
-def _write_pack(folder: Path, secret: bytes, fingerprint: bytes, entries: dict[str, Any]) -> None:
+def _write_pack(
+    path: Path, secret: bytes, fingerprint: bytes, context: bytes, entries: dict[str, Any]
+) -> None:
     """Atomically (temporary file + os.replace): readers see the old pack or the new one.
 
     The payload is streamed to disk and authenticated on the way (a national roll-up's
     pack is tens of megabytes: no copies of it in memory). No fsync: a pack torn by a
     crash fails its HMAC and is discarded."""
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():  # repositories without our .gitignore line keep it out too
-        ignore.write_text("# Written by actionplan: a cache, never commit it.\n*\n")
-    mac = hmac.new(secret, fingerprint, hashlib.sha256)
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    mac = _mac(secret, fingerprint, context)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pack.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -214,7 +268,7 @@ def _write_pack(folder: Path, secret: bytes, fingerprint: bytes, entries: dict[s
             pickle.dump(entries, _Authenticated(handle, mac), protocol=5)
             handle.seek(len(_MAGIC))
             handle.write(mac.digest())
-        Path(tmp).replace(folder / PACK_NAME)
+        Path(tmp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

@@ -48,6 +48,7 @@ class DataFile:
 
     path: Path
     rel: str  # its path under the data folder, for cache keys
+    group: str  # its folder under the data folder: its tree is stored with its neighbours'
     kind: str  # "programme", "decisions" or "update"
     name: str  # as problems show it
     raw: bytes | None = None  # kept only while the document is still to be built
@@ -59,7 +60,6 @@ class DataFile:
     indices: tuple[int, ...] = ()
     agency: str | None = None  # an update file: the agency it says it is from
     agencies: tuple[str, ...] = ()  # the programme: its agency ids (for the layout scan)
-    tree: bytes | None = None  # cached, not yet materialised: the pickled tree
     doc: Document | None = None
     model: Any = None
 
@@ -67,26 +67,6 @@ class DataFile:
     def pending(self) -> bool:
         """Known from the cache only: the document and model are still to be built."""
         return self.parsed and self.doc is None
-
-    def materialise(self) -> None:
-        """Build the document and model of a file found in the cache (same as fresh)."""
-        if not self.pending:
-            return
-        assert self.raw is not None and self.tree is not None
-        text, _problem = decode(self.raw, self.name)
-        assert text is not None  # it decoded when the cache entry was made
-        self.doc = Document(self.name, text, plain_loads(self.tree))
-        if self.valid:
-            self.model, self.indices, _problems = _validate(self.kind, self.doc)
-        self.doc.data = None  # validated: only locate() needs the document from now on
-        self.tree = self.raw = None
-
-    def item(self) -> LoadedUpdate:
-        from actionplan.update_checks import LoadedUpdate
-
-        self.materialise()
-        assert self.doc is not None
-        return LoadedUpdate(self.path, self.doc, self.model, self.indices)
 
 
 class Run:
@@ -110,7 +90,7 @@ class Run:
     def read(self, path: Path, kind: str) -> DataFile:
         """Read, hash and check one file (parsing it only when the cache has not seen it)."""
         rel = self._below(path) or path.as_posix()
-        item = DataFile(path, rel, kind, self.show(path))
+        item = DataFile(path, rel, rel.rpartition("/")[0], kind, self.show(path))
         self.files.append(item)
         self._names[rel], self._rels[item.name] = item.name, rel
         item.raw, item.problems = read_file(path, item.name)
@@ -119,7 +99,7 @@ class Run:
         item.size, item.key = len(item.raw), digest(item.raw)
         record = self._get(f"file:{kind}:{item.key}")
         if record is not None:
-            found, item.parsed, item.valid, item.indices, extra, item.tree = record
+            found, item.parsed, item.valid, item.indices, extra = record
             item.problems = [Problem(item.name, *problem) for problem in found]
             if kind == "programme":
                 item.agencies = tuple(extra)
@@ -136,9 +116,7 @@ class Run:
         if doc is None:
             if self.cache is not None and _all_in(item.problems, item.name):
                 found = tuple(_found(p) for p in item.problems)
-                self.cache.put(
-                    f"file:{item.kind}:{item.key}", (found, False, False, (), None, None)
-                )
+                self.cache.put(f"file:{item.kind}:{item.key}", (found, False, False, (), None))
             return
         item.doc, item.parsed = doc, True
         item.problems += garbled_text(doc)
@@ -156,9 +134,9 @@ class Run:
             item.agency = extra = item.model.agency
         if self.cache is not None and _all_in(item.problems, item.name):
             found = tuple(_found(p) for p in item.problems)
-            tree = pickle.dumps(doc.data, protocol=5)
-            record = (found, True, item.valid, item.indices, extra, tree)
+            record = (found, True, item.valid, item.indices, extra)
             self.cache.put(f"file:{item.kind}:{item.key}", record)
+            self.cache.put_tree(item.group, item.key, pickle.dumps(doc.data, protocol=5))
         doc.data = None  # validated: only locate() needs the document from now on
 
     def lookup(self) -> Lookup:
@@ -166,22 +144,59 @@ class Run:
         if self._lookup is None:
             programme = self.programme
             assert programme is not None
-            if programme.pending:  # valid when cached: index it without validating it all
+            tree = self._tree(programme) if programme.pending else None
+            if tree is not None:  # valid when cached: index it without validating it all
                 from actionplan.cached_lookup import TreeLookup
 
-                assert programme.tree is not None
-                self._lookup = TreeLookup(plain_loads(programme.tree))
+                self._lookup = TreeLookup(plain_loads(tree))
             else:
+                self.materialise(programme)
                 from actionplan.update_checks import Lookup
 
                 self._lookup = Lookup(programme.model)
         return self._lookup
 
+    def materialise(self, item: DataFile) -> None:
+        """Build the document and model of a file found in the cache (same as fresh)."""
+        if not item.pending:
+            return
+        tree = self._tree(item)
+        if tree is None:  # its tree went missing from the cache: parse it again
+            self._parse(item)
+            return
+        assert item.raw is not None
+        text, _problem = decode(item.raw, item.name)
+        assert text is not None  # it decoded when the cache entry was made
+        item.doc = Document(item.name, text, plain_loads(tree))
+        if item.valid:
+            item.model, item.indices, _problems = _validate(item.kind, item.doc)
+        item.doc.data = None  # validated: only locate() needs the document from now on
+        item.raw = None
+
+    def item(self, item: DataFile) -> LoadedUpdate:
+        """An update file as the checks and the dataset take it."""
+        from actionplan.update_checks import LoadedUpdate
+
+        self.materialise(item)
+        assert item.doc is not None
+        return LoadedUpdate(item.path, item.doc, item.model, item.indices)
+
+    def groups(self) -> dict[str, set[str]]:
+        """Each folder's parsed files (content hashes): the trees worth keeping."""
+        found: dict[str, set[str]] = {}
+        for item in self.files:
+            if item.parsed:
+                found.setdefault(item.group, set()).add(item.key)
+        return found
+
+    def _tree(self, item: DataFile) -> bytes | None:
+        return self.cache.get_tree(item.group, item.key) if self.cache is not None else None
+
     def decision_problems(self, item: DataFile) -> list[Problem]:
         from actionplan.update_checks import check_decisions
 
         def run() -> list[Problem]:
-            item.materialise()
+            self.materialise(item)
             assert item.doc is not None
             return list(check_decisions(item.model, item.indices, item.doc, self.lookup()))
 
@@ -191,7 +206,8 @@ class Run:
         from actionplan.update_checks import check_update_file
 
         return self._checked(
-            f"update:{item.rel}:{item.key}", lambda: check_update_file(item.item(), self.lookup())
+            f"update:{item.rel}:{item.key}",
+            lambda: check_update_file(self.item(item), self.lookup()),
         )
 
     def history_problems(self, agency: str, items: list[DataFile]) -> list[Problem]:
@@ -202,7 +218,7 @@ class Run:
             members.update(f"{item.rel}\0{item.key}\n".encode())
         return self._checked(
             f"history:{agency}:{members.hexdigest()}",
-            lambda: check_agency_history([item.item() for item in items], self.lookup()),
+            lambda: check_agency_history([self.item(item) for item in items], self.lookup()),
         )
 
     def _checked(self, key: str, run: Any) -> list[Problem]:

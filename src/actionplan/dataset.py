@@ -139,7 +139,7 @@ def load_dataset(root: Path, *, cache: bool | None = None) -> Dataset:
         run = Run(root, store, display_under(root))
         dataset = _load(root, run)
     if store is not None:
-        store.save(worth_it=run.bytes_read >= cache_policy.MIN_BYTES)
+        store.save(worth_it=run.bytes_read >= cache_policy.MIN_BYTES, groups=run.groups())
     return dataset
 
 
@@ -189,7 +189,7 @@ def _load(root: Path, run: Run) -> Dataset:
 def _models(dataset: Dataset, run: Run) -> None:
     """Fill the dataset's models and documents, building those the cache held back."""
     for item in run.files:
-        item.materialise()
+        run.materialise(item)
     dataset.documents = {item.name: item.doc for item in run.files if item.doc is not None}
     for item in run.files:
         if not item.valid:
@@ -199,4 +199,4 @@ def _models(dataset: Dataset, run: Run) -> None:
         elif item.kind == "decisions":
             dataset.decisions = list(item.model.decisions)
         else:
-            dataset.update_files.append(item.item())
+            dataset.update_files.append(run.item(item))
