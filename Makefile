@@ -85,5 +85,13 @@ schema: install
 	  $(BIN)/actionplan schema $$kind > schema/$$kind.schema.json.tmp && \
 	  mv schema/$$kind.schema.json.tmp schema/$$kind.schema.json; done
 
+# Speed and memory of every command against the floor (interpreter start, imports, a raw
+# C-loader parse), on the repository's data and generated data at 1, 10 and 100 × its
+# size; writes benchmarks/RESULTS.md. Takes about 20 minutes; not part of `make test`.
+# BENCH_ARGS="--runs 5 --scales 1,10" for a shorter run.
+BENCH_ARGS ?=
+bench: dev
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
