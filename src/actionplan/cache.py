@@ -15,7 +15,7 @@ the package's own source, so an edited checkout invalidates it too), or under an
 secret is discarded whole; an entry whose content hash differs is simply not found.
 
 Policy. Small folders are not worth a cache (reading the pack costs about what parsing
-them does), so a pack is first written when the files loaded total at least
+them does), so a pack is first written when the data files total at least
 :data:`MIN_BYTES`; once a pack exists it is kept up to date. ``ACTIONPLAN_NO_CACHE=1``
 (or ``load_dataset(..., cache=False)``) neither reads nor writes one. Any I/O problem
 just means no cache: it is an optimisation, never a reason to fail.
@@ -24,16 +24,18 @@ just means no cache: it is an optimisation, never a reason to fail.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import io
 import os
 import pickle
-import secrets
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import hmac
+
+# hashlib, hmac, secrets and tempfile are imported where used: a small data folder never
+# has a cache, and every command would pay for loading OpenSSL's hashes otherwise.
 
 from actionplan import __version__
 
@@ -44,6 +46,7 @@ TREES_DIR = "trees"
 MIN_BYTES = 1024 * 1024
 _MAGIC = b"actionplan-cache 1\n"
 _KEY_BYTES = 32
+_TAG_BYTES = 32  # HMAC-SHA256
 
 
 def enabled(option: bool | None = None) -> bool:
@@ -55,6 +58,8 @@ def enabled(option: bool | None = None) -> bool:
 
 def digest(raw: bytes) -> str:
     """The content key of a file's bytes."""
+    import hashlib
+
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -82,12 +87,13 @@ class Cache:
         return self._fingerprint
 
     @classmethod
-    def open(cls, root: Path) -> Cache:
-        """The cache of the data folder ``root`` (empty when there is none to trust)."""
+    def open(cls, root: Path) -> Cache | None:
+        """The cache of the data folder ``root`` (empty when there is none to trust), or
+        None for a folder too small to be worth one that has none yet."""
         folder = root / CACHE_DIR
         pack = folder / PACK_NAME
         if not pack.is_file() or pack.is_symlink():
-            return cls(folder, existed=False)
+            return cls(folder, existed=False) if _at_least(root, MIN_BYTES) else None
         cache = cls(folder, existed=True)
         cache._secret = _secret(create=False)
         if cache._secret is not None:
@@ -123,17 +129,17 @@ class Cache:
         return self._trees_found[group]
 
     def _tree_pack(self, group: str) -> tuple[Path, bytes]:
+        import hashlib
+
         name = hashlib.sha256(group.encode()).hexdigest()[:32]
         return self.folder / TREES_DIR / name, b"trees\0" + group.encode()
 
-    def save(self, *, worth_it: bool, groups: dict[str, set[str]]) -> None:
+    def save(self, groups: dict[str, set[str]]) -> None:
         """Write what this run used and made, dropping what no file needs any more.
 
-        ``groups``: every folder's current files (content hashes). A first pack is
-        written only when ``worth_it``; nothing is written when nothing changed.
+        ``groups``: every folder's current files (content hashes). Nothing is written
+        when nothing changed.
         """
-        if not (self._existed or worth_it):
-            return
         if not (self._changed or self._trees_new or self._kept.keys() != self._found.keys()):
             return
         secret = _secret(create=True)
@@ -167,6 +173,7 @@ def fingerprint() -> bytes:
 
     Versions come from the installed metadata: importing pydantic just to ask would
     cost a run that finds everything in the cache most of its time."""
+    import hashlib
     from importlib import metadata
 
     parts = [_MAGIC.decode(), __version__, sys.version]
@@ -182,6 +189,28 @@ def fingerprint() -> bytes:
         with contextlib.suppress(OSError):
             hasher.update(source.read_bytes())
     return hasher.digest()
+
+
+def _at_least(root: Path, size: int) -> bool:
+    """Whether the data files under ``root`` total ``size`` bytes (stops counting there)."""
+    total = 0
+    folders = [root, root / "updates"]
+    try:
+        with os.scandir(root / "updates") as agencies:
+            folders += [Path(entry.path) for entry in agencies if entry.is_dir()]
+    except OSError:
+        pass
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".yaml") and entry.is_file():
+                        total += entry.stat().st_size
+                        if total >= size:
+                            return True
+        except OSError:
+            continue
+    return False
 
 
 def _key_path() -> Path:
@@ -202,6 +231,9 @@ def _secret(*, create: bool) -> bytes | None:
         return None
     if not create:
         return None
+    import secrets
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")  # mode 0600
@@ -221,6 +253,9 @@ def _secret(*, create: bool) -> bytes | None:
 def _mac(secret: bytes, fingerprint: bytes, context: bytes) -> hmac.HMAC:
     """The MAC of a pack: the tool's fingerprint and what the pack is (the index, or one
     folder's trees), then its payload, so a pack cannot stand in for another."""
+    import hashlib
+    import hmac
+
     mac = hmac.new(secret, fingerprint, hashlib.sha256)
     mac.update(b"\0" + context + b"\0")
     return mac
@@ -230,11 +265,13 @@ def _read_pack(
     pack: Path, secret: bytes, fingerprint: bytes, context: bytes
 ) -> dict[str, Any] | None:
     """The pack's entries, or None when it is not exactly what this tool wrote."""
+    import hmac
+
     try:
         blob = pack.read_bytes()
     except OSError:
         return None
-    head = len(_MAGIC) + hashlib.sha256().digest_size
+    head = len(_MAGIC) + _TAG_BYTES
     if not blob.startswith(_MAGIC) or len(blob) < head:
         return None
     tag, payload = blob[len(_MAGIC) : head], blob[head:]
@@ -258,6 +295,8 @@ def _write_pack(
     The payload is streamed to disk and authenticated on the way (a national roll-up's
     pack is tens of megabytes: no copies of it in memory). No fsync: a pack torn by a
     crash fails its HMAC and is discarded."""
+    import tempfile
+
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     mac = _mac(secret, fingerprint, context)

@@ -52,7 +52,6 @@ class DataFile:
     kind: str  # "programme", "decisions" or "update"
     name: str  # as problems show it
     raw: bytes | None = None  # kept only while the document is still to be built
-    size: int = 0
     key: str = ""  # content hash
     problems: list[Problem] = field(default_factory=list)  # its own, not cross-file
     parsed: bool = False  # the YAML could be read: there is (or will be) a document
@@ -83,10 +82,6 @@ class Run:
         self._names: dict[str, str] = {}  # rel → name, to restore cached problems
         self._rels: dict[str, str] = {}  # name → rel, to store them
 
-    @property
-    def bytes_read(self) -> int:
-        return sum(f.size for f in self.files)
-
     def read(self, path: Path, kind: str) -> DataFile:
         """Read, hash and check one file (parsing it only when the cache has not seen it)."""
         rel = self._below(path) or path.as_posix()
@@ -96,7 +91,7 @@ class Run:
         item.raw, item.problems = read_file(path, item.name)
         if item.raw is None:
             return item
-        item.size, item.key = len(item.raw), digest(item.raw)
+        item.key = digest(item.raw)
         record = self._get(f"file:{kind}:{item.key}")
         if record is not None:
             found, item.parsed, item.valid, item.indices, extra = record

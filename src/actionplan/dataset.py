@@ -139,7 +139,7 @@ def load_dataset(root: Path, *, cache: bool | None = None) -> Dataset:
         run = Run(root, store, display_under(root))
         dataset = _load(root, run)
     if store is not None:
-        store.save(worth_it=run.bytes_read >= cache_policy.MIN_BYTES, groups=run.groups())
+        store.save(run.groups())
     return dataset
 
 
