@@ -134,15 +134,23 @@ def _reports_by_milestone(
     """Counted entries keyed by (task id, milestone kind); unknown targets are skipped
     (``check`` reports them)."""
     found: defaultdict[tuple[str, str], list[Report]] = defaultdict(list)
+    # Task.milestone(kind).kind, as a table: it runs for every entry of every file.
+    kinds = {
+        task_id: (task.milestones[0].kind, {m.kind for m in task.milestones})
+        for task_id, task in tasks.items()
+    }
     for file in update_files:
         if file.submitted > as_of:
             continue
         quarter = file.quarter  # parsed from text: once per file, not per entry
         for entry in file.updates:
-            task = tasks.get(entry.task)
-            milestone = task.milestone(entry.milestone) if task else None
-            if milestone is not None:
-                found[(entry.task, milestone.kind)].append(
+            known = kinds.get(entry.task)
+            if known is None:
+                continue
+            first, all_kinds = known
+            kind = first if entry.milestone is None else entry.milestone
+            if kind in all_kinds:
+                found[(entry.task, kind)].append(
                     Report(file.agency, quarter, file.submitted, entry)
                 )
     return found
@@ -179,13 +187,20 @@ class _Context:
     ) -> MilestoneResult:
         latest: dict[str, Report] = {}
         current: set[str] = set()  # leads with an entry in a period ≥ P*
+        # Report.order and Quarter's ordering as plain tuples: compared in C, not through
+        # the dataclasses' Python methods (this loop sees every entry).
+        ranks: dict[str, tuple[int, int, date]] = {}
+        first = (self.period.year, self.period.number) if self.period is not None else None
         for report in reports:
-            if report.agency not in task.leads:
+            agency = report.agency
+            if agency not in task.leads:
                 continue  # the secretariat's notes on others' tasks do not set status
-            if report.agency not in latest or report.order > latest[report.agency].order:
-                latest[report.agency] = report
-            if self.period is None or report.period >= self.period:
-                current.add(report.agency)
+            period = report.period
+            rank = (period.year, period.number, report.submitted)
+            if agency not in ranks or rank > ranks[agency]:
+                latest[agency], ranks[agency] = report, rank
+            if first is None or (period.year, period.number) >= first:
+                current.add(agency)
         entries = [r.entry for r in latest.values()]
         pending = tuple(
             lead for lead in task.leads if lead not in latest or latest[lead].entry.status != "done"
