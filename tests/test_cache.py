@@ -277,3 +277,27 @@ def test_a_missing_tree_means_parsing_that_file_again(data: Path, parsed: list[s
     shown = statuses(dataset)
     assert len(parsed) == dataset.files  # status does: every tree was parsed again
     assert shown == statuses(load_dataset(data, cache=False))
+
+
+@pytest.mark.parametrize("link", [cache.CACHE_DIR, f"{cache.CACHE_DIR}/{cache.TREES_DIR}"])
+def test_a_planted_link_is_never_written_or_pruned_through(
+    data: Path, tmp_path: Path, link: str
+) -> None:
+    """A pull request can commit .actionplan-cache (or its trees/) as a link elsewhere."""
+    victim = tmp_path / "victim"
+    (victim / cache.TREES_DIR).mkdir(parents=True)
+    (victim / cache.TREES_DIR / "precious").write_text("keep me")
+    (victim / "precious").write_text("keep me")
+    if link == cache.CACHE_DIR:
+        (data / link).symlink_to(victim, target_is_directory=True)
+    else:
+        (data / cache.CACHE_DIR).mkdir()
+        (data / link).symlink_to(victim / cache.TREES_DIR, target_is_directory=True)
+    load_dataset(data)
+    assert sorted(p.name for p in victim.rglob("*")) == ["precious", "precious", "trees"]
+    assert not (data / cache.CACHE_DIR / cache.PACK_NAME).exists()
+
+
+def test_a_read_only_folder_gets_no_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache.os, "access", lambda *_args: False)
+    assert cache.Cache.open(data) is None

@@ -91,6 +91,8 @@ class Cache:
         """The cache of the data folder ``root`` (empty when there is none to trust), or
         None for a folder too small to be worth one that has none yet."""
         folder = root / CACHE_DIR
+        if not _own_folder(folder) or not os.access(root, os.W_OK):
+            return None
         pack = folder / PACK_NAME
         if not pack.is_file() or pack.is_symlink():
             return cls(folder, existed=False) if _at_least(root, MIN_BYTES) else None
@@ -149,6 +151,8 @@ class Cache:
             self._secret, self._trees_found = secret, {}
         with contextlib.suppress(OSError):
             self.folder.mkdir(exist_ok=True)
+            if not (_own_folder(self.folder) and _own_folder(self.folder / TREES_DIR)):
+                return  # a link planted in the data: never write (or delete) through it
             ignore = self.folder / ".gitignore"
             if not ignore.exists():  # repositories without our .gitignore line keep it out too
                 ignore.write_text("# Written by actionplan: a cache, never commit it.\n*\n")
@@ -189,6 +193,12 @@ def fingerprint() -> bytes:
         with contextlib.suppress(OSError):
             hasher.update(source.read_bytes())
     return hasher.digest()
+
+
+def _own_folder(folder: Path) -> bool:
+    """Absent, or a real folder: a symbolic link (a pull request can commit one) could
+    make the cache write or prune files anywhere."""
+    return not folder.is_symlink() and (folder.is_dir() or not folder.exists())
 
 
 def _at_least(root: Path, size: int) -> bool:
