@@ -1,3 +1,3 @@
-from actionplan.cli import main
+from actionplan.entry import main
 
 main()

@@ -31,5 +31,5 @@ __all__ = [
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the full application (the console script uses :func:`actionplan.entry.main`)."""
     app()

@@ -17,6 +17,7 @@ from actionplan.app import (
     app,
     parse_as_of,
 )
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
@@ -26,12 +27,7 @@ class AlertsFormat(StrEnum):
     md = "md"
 
 
-@app.command(
-    help=_(
-        "Early warning: overdue and soon-due tasks, missing reports, "
-        "insufficient resources, obstacles."
-    )
-)
+@app.command(help=command_help("alerts"))
 def alerts(
     as_of: AsOfOpt = None,
     agency: Annotated[

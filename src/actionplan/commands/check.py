@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class CheckFormat(StrEnum):
     json = "json"
 
 
-@app.command(help=_("Validate the programme, updates and decisions; exit 1 on errors."))
+@app.command(help=command_help("check"))
 def check(
     output_format: Annotated[
         CheckFormat | None,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, app
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?\Z")
 _EMAIL = re.compile(r"[^@\s#]+@[^@\s#]+\.[^@\s#]+\Z")
 
 
-@app.command(help=_("Print CODEOWNERS lines: each agency's update folder to its owners."))
+@app.command(help=command_help("codeowners"))
 def codeowners(data: DataOpt = None, lang: LangOpt = None, debug: DebugOpt = False) -> None:
     from actionplan.dataset import load_dataset, resolve_data_dir
     from actionplan.present.problems import as_text

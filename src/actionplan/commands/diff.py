@@ -22,6 +22,7 @@ from actionplan.app import (
     app,
     parse_as_of,
 )
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
@@ -30,12 +31,7 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command(
-    help=_(
-        "Compare the data at two git revisions as of one date: status changes, new "
-        "entries, decisions and alerts."
-    )
-)
+@app.command(help=command_help("diff"))
 def diff(
     base: Annotated[
         str,

@@ -18,10 +18,11 @@ from actionplan.app import (
     app,
     parse_as_of,
 )
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 export_app = typer.Typer(
-    help=_("Export the programme's status to other formats (Excel)."),
+    help=command_help("export"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

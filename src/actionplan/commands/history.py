@@ -11,15 +11,11 @@ from typing import Annotated
 import typer
 
 from actionplan.app import DataOpt, DebugOpt, LangOpt, app
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
-@app.command(
-    help=_(
-        "Show every entry and decision ever made on a task, with the commit, author and "
-        "date that made it (from git)."
-    )
-)
+@app.command(help=command_help("history"))
 def history(
     task_id: Annotated[
         str, typer.Argument(metavar="TASK_ID", show_default=False, help=_("Task id, e.g. 1.2.3."))

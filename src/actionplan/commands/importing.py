@@ -10,13 +10,11 @@ from typing import Annotated
 import typer
 
 from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, ForceOpt, LangOpt, app
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
-@app.command(
-    "import",
-    help=_("Import a programme document (plain text) into programme.yaml."),
-)
+@app.command("import", help=command_help("import"))
 def import_(
     source: Annotated[
         Path, typer.Argument(metavar="SOURCE.txt", help=_("The programme document, as UTF-8 text."))

@@ -20,6 +20,7 @@ from actionplan.app import (
     app,
     parse_as_of,
 )
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -33,12 +34,7 @@ class RemindFormat(StrEnum):
     txt = "txt"
 
 
-@app.command(
-    help=_(
-        "Write reminders to agencies: their overdue and soon-due tasks and unreported "
-        "continuous tasks (one document per agency)."
-    )
-)
+@app.command(help=command_help("remind"))
 def remind(
     agency: Annotated[
         str | None,

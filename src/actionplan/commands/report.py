@@ -28,6 +28,7 @@ from actionplan.app import (
     app,
     parse_as_of,
 )
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class ReportFormat(StrEnum):
     docx = "docx"
 
 
-@app.command(help=_("Progress report for a quarter, half year or year (Markdown, HTML or Word)."))
+@app.command(help=command_help("report"))
 def report(
     period: Annotated[
         str | None,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from actionplan.app import DataOpt, DebugOpt, LangOpt, app
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
@@ -17,12 +18,7 @@ class SchemaKind(StrEnum):
     decisions = "decisions"
 
 
-@app.command(
-    help=_(
-        "Print the JSON Schema of programme.yaml, an update file or decisions.yaml "
-        "(what schema/*.schema.json hold)."
-    )
-)
+@app.command(help=command_help("schema"))
 def schema(
     kind: Annotated[
         SchemaKind,

@@ -8,12 +8,11 @@ from typing import Annotated
 import typer
 
 from actionplan.app import AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.commands import command_help
 from actionplan.i18n import _
 
 
-@app.command(
-    help=_("Show one task in full: text, agencies, milestones, decisions and every report.")
-)
+@app.command(help=command_help("show"))
 def show(
     task_id: Annotated[
         str, typer.Argument(metavar="TASK_ID", show_default=False, help=_("Task id, e.g. 1.2.3."))

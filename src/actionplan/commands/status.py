@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from actionplan.app import EXIT_DATA, EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.commands import command_help
 from actionplan.i18n import _
 from actionplan.statuses import STATUS_ORDER
 
@@ -26,7 +27,7 @@ class CsvEncoding(StrEnum):
     utf8 = "utf-8"
 
 
-@app.command(help=_("Show every task's deadline status (filters, table/JSON/CSV)."))
+@app.command(help=command_help("status"))
 def status(
     as_of: AsOfOpt = None,
     agency: Annotated[

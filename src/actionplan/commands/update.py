@@ -14,10 +14,11 @@ from typing import Annotated
 import typer
 
 from actionplan.app import EXIT_OK, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.commands import command_help
 from actionplan.i18n import _, ngettext
 
 update_app = typer.Typer(
-    help=_("Prepare agencies' quarterly update files."),
+    help=command_help("update"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
