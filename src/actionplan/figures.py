@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from actionplan.evaluate import Evaluation
+from actionplan.evaluate import Evaluation, TaskResult
 from actionplan.models import Programme, UpdateFile
 
 
@@ -59,8 +59,12 @@ def agency_figures(
     submitted = last_reports(updates, evaluation.as_of)
     figures = []
     period = evaluation.report_period
+    led: dict[str, list[TaskResult]] = {}
+    for task in evaluation.tasks:  # one pass: linear in tasks, not tasks × agencies
+        for lead in task.task.leads:
+            led.setdefault(lead, []).append(task)
     for agency in programme.agencies:
-        tasks = [t for t in evaluation.tasks if agency.id in t.task.leads]
+        tasks = led.get(agency.id, [])
         if not tasks:
             continue
         counts = dict.fromkeys(

@@ -10,7 +10,7 @@ the templates escape it.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -149,6 +149,10 @@ def build_report(
     first = Quarter.parse(head.first_period)
     assert first is not None  # validated
     summary = now.summary
+    led: defaultdict[str, list[TaskResult]] = defaultdict(list)
+    for task in now.tasks:
+        for lead in task.task.leads:
+            led[lead].append(task)
     return Report(
         header=Header(head.title, head.issuer, window, now.report_period, revision, generated),
         statuses=STATUS_ORDER,
@@ -157,10 +161,7 @@ def build_report(
         changes=_changes(now, then, decisions, window, names),
         pillars=_groups(programme, now, pillars=True),
         sections=_groups(programme, now, pillars=False),
-        agencies=tuple(
-            AgencyRow(f, _by_status(t for t in now.tasks if f.agency in t.task.leads))
-            for f in figures
-        ),
+        agencies=tuple(AgencyRow(f, _by_status(led[f.agency])) for f in figures),
         alerts=_alerts(programme, now, names),
         tasks=tuple(task_row(t, names) for t in now.tasks),
         deadlines=deadlines_by_quarter(now, first),
@@ -245,18 +246,21 @@ def _term_end(text: str) -> date | None:
 
 def _groups(programme: Programme, evaluation: Evaluation, *, pillars: bool) -> tuple[GroupRow, ...]:
     """Pillars (top-level sections) or the sections below them; a section counts the
-    tasks of its subsections too."""
+    tasks of its subsections too. Tasks are counted once per ancestor section (linear in
+    tasks × depth), not filtered again for every section."""
+    counts: dict[str, Counter[str]] = {}
+    for task in evaluation.tasks:
+        parts = task.section_id.split(".")
+        for depth in range(1, len(parts) + 1):
+            counts.setdefault(".".join(parts[:depth]), Counter())[task.status] += 1
     rows: list[GroupRow] = []
     for _loc, section, parent in programme.walk_sections():
         if (parent is None) != pillars:
             continue
-        inside = [t for t in evaluation.tasks if _within(t.section_id, section.id)]
-        rows.append(GroupRow(section.id, section.title, len(inside), _by_status(inside)))
+        found = counts.get(section.id, Counter())
+        by_status = {s: found[s] for s in STATUS_ORDER}
+        rows.append(GroupRow(section.id, section.title, sum(by_status.values()), by_status))
     return tuple(rows)
-
-
-def _within(section_id: str, group_id: str) -> bool:
-    return section_id == group_id or section_id.startswith(group_id + ".")
 
 
 def _by_status(tasks: Iterable[TaskResult]) -> dict[str, int]:
