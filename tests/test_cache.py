@@ -301,3 +301,27 @@ def test_a_planted_link_is_never_written_or_pruned_through(
 def test_a_read_only_folder_gets_no_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache.os, "access", lambda *_args: False)
     assert cache.Cache.open(data) is None
+
+
+def test_no_cache_option_neither_reads_nor_writes(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from actionplan import cache as cache_policy
+    from actionplan.cli import app
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", root)
+    filler = root / "updates" / "ubnd"
+    filler.mkdir(parents=True)
+    (filler / "2026-Q3.yaml").write_text(
+        "agency: ubnd\nperiod: 2026-Q3\nsubmitted: 2026-10-05\n"
+        + "# "
+        + "x" * cache_policy.MIN_BYTES
+        + "\nupdates: []\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", "--data", str(root), "--no-cache"]).exit_code == 0
+    assert not (root / cache_policy.CACHE_DIR).exists()
+    assert runner.invoke(app, ["check", "--data", str(root)]).exit_code == 0
+    assert (root / cache_policy.CACHE_DIR).exists()

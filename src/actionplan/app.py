@@ -146,6 +146,23 @@ TemplatesOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_("Replace an existing output file."))]
+
+
+def _no_cache_callback(value: bool) -> bool:
+    from actionplan import cache
+
+    cache.switch_off(value)
+    return value
+
+
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        callback=_no_cache_callback,
+        help=_("Neither read nor write the data folder's cache (also: ACTIONPLAN_NO_CACHE=1)."),
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(

@@ -49,10 +49,21 @@ _KEY_BYTES = 32
 _TAG_BYTES = 32  # HMAC-SHA256
 
 
+_switched_off: list[bool] = [False]  # by the command line's --no-cache
+
+
+def switch_off(off: bool) -> None:
+    """``--no-cache``: neither read nor write the cache in this run."""
+    _switched_off[0] = off
+
+
 def enabled(option: bool | None = None) -> bool:
-    """An explicit option wins; otherwise on unless ``ACTIONPLAN_NO_CACHE`` is set (not 0)."""
+    """An explicit option wins; then ``--no-cache``; otherwise on unless
+    ``ACTIONPLAN_NO_CACHE`` is set (to anything but 0)."""
     if option is not None:
         return option
+    if _switched_off[0]:
+        return False
     return os.environ.get(NO_CACHE_ENV, "").strip() in ("", "0")
 
 

@@ -68,7 +68,7 @@ def load_revision(repo: Repo, rev: str) -> RevisionData:
     root = Path(tempfile.mkdtemp(prefix="actionplan-")).resolve()
     try:
         _write_tree(repo, entries, root)
-        dataset = load_dataset(root)
+        dataset = load_dataset(root, cache=False)  # a temporary checkout: nothing to reuse
     finally:
         shutil.rmtree(root, ignore_errors=True)
     shown = display_path(root)

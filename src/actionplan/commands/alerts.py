@@ -13,6 +13,7 @@ from actionplan.app import (
     DataOpt,
     DebugOpt,
     LangOpt,
+    NoCacheOpt,
     TemplatesOpt,
     app,
     parse_as_of,
@@ -42,6 +43,7 @@ def alerts(
         AlertsFormat, typer.Option("--format", help=_("table, json or md (Markdown)."))
     ] = AlertsFormat.table,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     templates: TemplatesOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,

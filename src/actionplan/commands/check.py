@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_DATA,
+    EXIT_OK,
+    DataOpt,
+    DebugOpt,
+    LangOpt,
+    NoCacheOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.commands import command_help
 from actionplan.i18n import _
 
@@ -71,6 +80,7 @@ def check(
         ),
     ] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

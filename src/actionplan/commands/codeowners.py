@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, app
+from actionplan.app import EXIT_DATA, EXIT_OK, DataOpt, DebugOpt, LangOpt, NoCacheOpt, app
 from actionplan.commands import command_help
 from actionplan.i18n import _
 
@@ -29,7 +29,12 @@ _EMAIL = re.compile(r"[^@\s#]+@[^@\s#]+\.[^@\s#]+\Z")
 
 
 @app.command(help=command_help("codeowners"))
-def codeowners(data: DataOpt = None, lang: LangOpt = None, debug: DebugOpt = False) -> None:
+def codeowners(
+    data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
     from actionplan.dataset import load_dataset, resolve_data_dir
     from actionplan.present.problems import as_text
 

@@ -15,6 +15,7 @@ from actionplan.app import (
     DebugOpt,
     ForceOpt,
     LangOpt,
+    NoCacheOpt,
     app,
     parse_as_of,
 )
@@ -52,6 +53,7 @@ def xlsx(
     as_of: AsOfOpt = None,
     force: ForceOpt = False,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

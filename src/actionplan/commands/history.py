@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import DataOpt, DebugOpt, LangOpt, app
+from actionplan.app import DataOpt, DebugOpt, LangOpt, NoCacheOpt, app
 from actionplan.commands import command_help
 from actionplan.i18n import _
 
@@ -21,6 +21,7 @@ def history(
         str, typer.Argument(metavar="TASK_ID", show_default=False, help=_("Task id, e.g. 1.2.3."))
     ],
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

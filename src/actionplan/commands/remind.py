@@ -16,6 +16,7 @@ from actionplan.app import (
     DebugOpt,
     ForceOpt,
     LangOpt,
+    NoCacheOpt,
     TemplatesOpt,
     app,
     parse_as_of,
@@ -56,6 +57,7 @@ def remind(
     force: ForceOpt = False,
     templates: TemplatesOpt = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

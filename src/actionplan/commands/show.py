@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import AsOfOpt, DataOpt, DebugOpt, LangOpt, NoCacheOpt, app, parse_as_of
 from actionplan.commands import command_help
 from actionplan.i18n import _
 
@@ -19,6 +19,7 @@ def show(
     ],
     as_of: AsOfOpt = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_DATA, EXIT_OK, AsOfOpt, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import (
+    EXIT_DATA,
+    EXIT_OK,
+    AsOfOpt,
+    DataOpt,
+    DebugOpt,
+    LangOpt,
+    NoCacheOpt,
+    app,
+    parse_as_of,
+)
 from actionplan.commands import command_help
 from actionplan.i18n import _
 from actionplan.statuses import STATUS_ORDER
@@ -63,6 +73,7 @@ def status(
         ),
     ] = CsvEncoding.utf8_sig,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from actionplan.app import EXIT_OK, DataOpt, DebugOpt, LangOpt, app, parse_as_of
+from actionplan.app import EXIT_OK, DataOpt, DebugOpt, LangOpt, NoCacheOpt, app, parse_as_of
 from actionplan.commands import command_help
 from actionplan.i18n import _, ngettext
 
@@ -72,6 +72,7 @@ def new(
         ),
     ] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
