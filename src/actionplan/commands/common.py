@@ -36,14 +36,8 @@ def evaluated_dataset(data: Path | None, as_of: date) -> tuple[Dataset, Evaluati
     return dataset, evaluate(dataset.programme, dataset.updates, dataset.decisions, as_of)
 
 
-def select_tasks(
-    programme: Programme,
-    evaluation: Evaluation,
-    agency: str | None,
-    section: str | None,
-    statuses: Set[str],
-) -> list[TaskResult]:
-    """Tasks matching every given filter; an unknown agency or section is a usage error."""
+def require_agency(programme: Programme, agency: str | None) -> None:
+    """``--agency`` must name an agency of the programme (a usage error otherwise)."""
     if agency is not None and agency not in {a.id for a in programme.agencies}:
         known = ", ".join(a.id for a in programme.agencies)
         raise typer.BadParameter(
@@ -52,6 +46,17 @@ def select_tasks(
             ),
             param_hint="'--agency'",
         )
+
+
+def select_tasks(
+    programme: Programme,
+    evaluation: Evaluation,
+    agency: str | None,
+    section: str | None,
+    statuses: Set[str],
+) -> list[TaskResult]:
+    """Tasks matching every given filter; an unknown agency or section is a usage error."""
+    require_agency(programme, agency)
     if section is not None and section not in {s.id for _l, s, _p in programme.walk_sections()}:
         raise typer.BadParameter(
             _("unknown section '{section}'").format(section=inert(section)),

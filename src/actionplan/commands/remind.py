@@ -61,7 +61,7 @@ def remind(
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    from actionplan.commands.common import evaluated_dataset
+    from actionplan.commands.common import evaluated_dataset, require_agency
     from actionplan.dataset import resolve_data_dir
     from actionplan.fsutil import write_atomic
     from actionplan.problems import ActionplanError
@@ -72,12 +72,7 @@ def remind(
     dataset, evaluation = evaluated_dataset(data, day)
     programme = dataset.programme
     assert programme is not None
-    if agency is not None and agency not in {a.id for a in programme.agencies}:
-        known = ", ".join(a.id for a in programme.agencies)
-        raise typer.BadParameter(
-            _("unknown agency '{agency}'; known: {known}").format(agency=agency, known=known),
-            param_hint="'--agency'",
-        )
+    require_agency(programme, agency)
     run = build_reminders(programme, evaluation, agency)
     needs = f"remind.{output_format.value}.j2"
     folder = templates_dir(templates, resolve_data_dir(data), needs=needs)

@@ -77,7 +77,7 @@ def new(
     debug: DebugOpt = False,
 ) -> None:
     from actionplan import scaffold
-    from actionplan.commands.common import valid_dataset
+    from actionplan.commands.common import require_agency, valid_dataset
     from actionplan.dataset import display_path
     from actionplan.evaluate import evaluate
     from actionplan.fsutil import write_atomic
@@ -95,14 +95,7 @@ def new(
     dataset = valid_dataset(data)
     programme = dataset.programme
     assert programme is not None
-    agencies = {a.id: a for a in programme.agencies}
-    if agency not in agencies:
-        raise typer.BadParameter(
-            _("unknown agency '{agency}'; known: {known}").format(
-                agency=agency, known=", ".join(agencies)
-            ),
-            param_hint="'--agency'",
-        )
+    require_agency(programme, agency)
     first = Quarter.parse(programme.programme.first_period)
     if first is not None and quarter < first:
         raise typer.BadParameter(
@@ -147,7 +140,9 @@ def new(
             err=True,
         )
     ref = scaffold.schema_reference(target, schema)
-    content = scaffold.render_update(agencies[agency], quarter, day, owed, ref)
+    content = scaffold.render_update(
+        next(a for a in programme.agencies if a.id == agency), quarter, day, owed, ref
+    )
     if to_stdout:
         sys.stdout.write(content)
         raise typer.Exit(EXIT_OK)
