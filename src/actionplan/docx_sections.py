@@ -32,7 +32,7 @@ from actionplan.docx_layout import (
     cell_paragraph,
 )
 from actionplan.i18n import _
-from actionplan.present.fmt import days_text, short_date, undated_label
+from actionplan.present.fmt import days_text, due_text, short_date
 from actionplan.render import percent
 from actionplan.report import AlertRow, Report, TaskRow
 from actionplan.statuses import flag_label, status_label
@@ -134,15 +134,8 @@ def _with_leads(task: TaskRow, agencies: Sequence[str] | None = None) -> str:
 
 
 def _due(task: TaskRow) -> str:
-    """The effective due and the programme's own when a decision moved it (as the
-    Markdown report's ``due`` macro)."""
-    if task.due is None:
-        return undated_label(task.term)
-    text = short_date(task.due)
-    if task.original_due != task.due:
-        original = short_date(task.original_due) or undated_label(task.term)
-        text += " " + _("(originally {date})").format(date=original)
-    return text
+    """The effective due and the programme's own when a decision moved it."""
+    return due_text(task.due, task.original_due, task.term)
 
 
 def _deadline(task: TaskRow) -> list[str]:

@@ -53,21 +53,51 @@ class MilestoneResult:
 
 @dataclass(frozen=True)
 class TaskResult:
+    """A task's status: that of its deciding milestone (the worst; on a tie, the one
+    with the earliest effective due), with the flags of all its milestones."""
+
     task: Task
     section_id: str
-    pillar_id: str
-    status: str
     flags: tuple[str, ...]
-    due: date | None
-    days_overdue: int | None
-    days_left: int | None
-    progress: int | None
     last_submitted: date | None
     milestones: tuple[MilestoneResult, ...]
+    deciding: MilestoneResult
 
     @property
     def id(self) -> str:
         return self.task.id
+
+    @property
+    def pillar_id(self) -> str:
+        return self.section_id.split(".", maxsplit=1)[0]
+
+    @property
+    def status(self) -> str:
+        return self.deciding.status
+
+    @property
+    def due(self) -> date | None:
+        return self.deciding.due
+
+    @property
+    def days_overdue(self) -> int | None:
+        return self.deciding.days_overdue
+
+    @property
+    def days_left(self) -> int | None:
+        return self.deciding.days_left
+
+    @property
+    def progress(self) -> int | None:
+        return self.deciding.progress
+
+
+def count_statuses(tasks: Iterable[TaskResult]) -> dict[str, int]:
+    """Tasks per status, every status id present (zeros included), worst first."""
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for task in tasks:
+        counts[task.status] += 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -79,10 +109,7 @@ class Evaluation:
     @property
     def summary(self) -> dict[str, int]:
         """Tasks per status, every status id present (zeros included)."""
-        counts = dict.fromkeys(STATUS_ORDER, 0)
-        for task in self.tasks:
-            counts[task.status] += 1
-        return counts
+        return count_statuses(self.tasks)
 
 
 def report_period(as_of: date, first_period: Quarter, grace_days: int) -> Quarter | None:
@@ -298,13 +325,8 @@ def _task_result(
     return TaskResult(
         task=task,
         section_id=section_id,
-        pillar_id=section_id.split(".", maxsplit=1)[0],
-        status=deciding.status,
         flags=tuple(flag for flag in FLAG_ORDER if flag in flags),
-        due=deciding.due,
-        days_overdue=deciding.days_overdue,
-        days_left=deciding.days_left,
-        progress=deciding.progress,
         last_submitted=max(submitted, default=None),
         milestones=milestones,
+        deciding=deciding,
     )

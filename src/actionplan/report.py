@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from actionplan.alerts import ALERT_GROUPS, Alert, build_alerts
-from actionplan.evaluate import Evaluation, MilestoneResult, TaskResult, evaluate
+from actionplan.evaluate import Evaluation, TaskResult, count_statuses, evaluate
 from actionplan.figures import AgencyFigures, agency_figures
 from actionplan.gitdata import Revision
 from actionplan.models import Decision, Programme, UpdateFile
@@ -161,7 +161,7 @@ def build_report(
         changes=_changes(now, then, decisions, window, names),
         pillars=_groups(programme, now, pillars=True),
         sections=_groups(programme, now, pillars=False),
-        agencies=tuple(AgencyRow(f, _by_status(led[f.agency])) for f in figures),
+        agencies=tuple(AgencyRow(f, count_statuses(led[f.agency])) for f in figures),
         alerts=_alerts(programme, now, names),
         tasks=tuple(task_row(t, names) for t in now.tasks),
         deadlines=deadlines_by_quarter(now, first),
@@ -174,7 +174,7 @@ def build_report(
 
 def task_row(task: TaskResult, names: dict[str, str]) -> TaskRow:
     """``task`` as a report row; ``names`` maps agency ids to names."""
-    deciding = _deciding(task)
+    deciding = task.deciding
     return TaskRow(
         id=task.id,
         text=task.task.text,
@@ -190,11 +190,6 @@ def task_row(task: TaskResult, names: dict[str, str]) -> TaskRow:
         progress=task.progress,
         done_on=deciding.done_on,
     )
-
-
-def _deciding(task: TaskResult) -> MilestoneResult:
-    """The milestone whose status and due the task shows (DESIGN §4)."""
-    return next(m for m in task.milestones if m.status == task.status and m.due == task.due)
 
 
 def _key_figures(evaluation: Evaluation, figures: Sequence[AgencyFigures]) -> KeyFigures:
@@ -261,12 +256,6 @@ def _groups(programme: Programme, evaluation: Evaluation, *, pillars: bool) -> t
         by_status = {s: found[s] for s in STATUS_ORDER}
         rows.append(GroupRow(section.id, section.title, sum(by_status.values()), by_status))
     return tuple(rows)
-
-
-def _by_status(tasks: Iterable[TaskResult]) -> dict[str, int]:
-    """Tasks per status id, every id present (zeros included)."""
-    counts = Counter(t.status for t in tasks)
-    return {s: counts[s] for s in STATUS_ORDER}
 
 
 def _alerts(

@@ -17,7 +17,7 @@ from actionplan.i18n import _
 from actionplan.models import Programme
 from actionplan.present.fmt import days_text, short_date
 from actionplan.present.safe import one_line
-from actionplan.present.status import due_cell, task_json
+from actionplan.present.status import document_head, due_cell, task_json
 from actionplan.statuses import flag_label, status_label
 
 GROUP_STYLES = {
@@ -49,24 +49,24 @@ def group_label(group: str) -> str:
     return flag_label(group)
 
 
+def alert_json(alert: Alert) -> dict[str, Any]:
+    """One alert: status JSON's task fields plus the alert's own (also in `diff`)."""
+    return {
+        "alert": alert.group,
+        "agencies": list(alert.agencies),
+        **task_json(alert.task),
+        "text": alert.task.task.text,
+        "note": alert.note,
+        "note_by": alert.note_by,
+    }
+
+
 def to_json(programme: Programme, evaluation: Evaluation, alerts: Sequence[Alert]) -> str:
     """The alerts document: status JSON's task fields plus the alert's own."""
     document = {
-        "as_of": evaluation.as_of.isoformat(),
-        "programme": programme.programme.id,
-        "report_period": str(evaluation.report_period) if evaluation.report_period else None,
+        **document_head(programme, evaluation),
         "summary": alert_summary(alerts),
-        "alerts": [
-            {
-                "alert": alert.group,
-                "agencies": list(alert.agencies),
-                **task_json(alert.task),
-                "text": alert.task.task.text,
-                "note": alert.note,
-                "note_by": alert.note_by,
-            }
-            for alert in alerts
-        ],
+        "alerts": [alert_json(alert) for alert in alerts],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 

@@ -12,9 +12,8 @@ from typing import Any
 
 from actionplan.compare import Comparison, EntryChange
 from actionplan.models import Decision, Programme
-from actionplan.present.alerts import short_text
+from actionplan.present.alerts import alert_json, short_text
 from actionplan.present.fmt import iso
-from actionplan.present.status import task_json
 from actionplan.revisions import RevisionData
 
 TEMPLATE = "diff.md.j2"
@@ -76,17 +75,7 @@ def to_json(comparison: Comparison, base: RevisionData, head: RevisionData) -> s
         ],
         "entries": [_entry_json(change) for change in comparison.entries],
         "decisions": [_decision_json(decision) for decision in comparison.decisions],
-        "alerts": [
-            {
-                "alert": alert.group,
-                "agencies": list(alert.agencies),
-                **task_json(alert.task),
-                "text": alert.task.task.text,
-                "note": alert.note,
-                "note_by": alert.note_by,
-            }
-            for alert in comparison.alerts
-        ],
+        "alerts": [alert_json(alert) for alert in comparison.alerts],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 

@@ -35,3 +35,15 @@ def days_text(days_overdue: int | None, days_left: int | None) -> str:
     if days_left is not None:
         return _("{n} days left").format(n=days_left)
     return ""
+
+
+def due_text(due: date | None, original_due: date | None, term: str) -> str:
+    """The effective due, with the programme's own when a decision moved it; the
+    label of the term when there is no date (continuous, per Central schedule…)."""
+    if due is None:
+        return undated_label(term)
+    text = short_date(due)
+    if original_due != due:
+        original = short_date(original_due) or undated_label(term)
+        text += " " + _("(originally {date})").format(date=original)
+    return text

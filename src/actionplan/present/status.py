@@ -8,12 +8,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from actionplan.evaluate import Evaluation, MilestoneResult, TaskResult
+from actionplan.evaluate import Evaluation, MilestoneResult, TaskResult, count_statuses
 from actionplan.i18n import _
 from actionplan.models import Programme
-from actionplan.present.fmt import days_text, iso, short_date, undated_label
+from actionplan.present.fmt import days_text, due_text, iso, short_date
 from actionplan.present.safe import one_line
-from actionplan.statuses import STATUS_ORDER, flag_label, status_label
+from actionplan.statuses import flag_label, status_label
 
 STATUS_STYLES = {
     "overdue": "bold red",
@@ -27,13 +27,6 @@ STATUS_STYLES = {
     "done": "bold green",
     "done_on_time": "bold green",
 }
-
-
-def summary_of(tasks: Sequence[TaskResult]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUS_ORDER, 0)
-    for task in tasks:
-        counts[task.status] += 1
-    return counts
 
 
 def _milestone_json(m: MilestoneResult) -> dict[str, Any]:
@@ -63,12 +56,20 @@ def task_json(task: TaskResult) -> dict[str, Any]:
     }
 
 
-def to_json(programme: Programme, evaluation: Evaluation, tasks: Sequence[TaskResult]) -> str:
-    document = {
+def document_head(programme: Programme, evaluation: Evaluation) -> dict[str, Any]:
+    """The keys every JSON document about an evaluation starts with (DESIGN §5)."""
+    period = evaluation.report_period
+    return {
         "as_of": evaluation.as_of.isoformat(),
         "programme": programme.programme.id,
-        "report_period": str(evaluation.report_period) if evaluation.report_period else None,
-        "summary": summary_of(tasks),
+        "report_period": str(period) if period else None,
+    }
+
+
+def to_json(programme: Programme, evaluation: Evaluation, tasks: Sequence[TaskResult]) -> str:
+    document = {
+        **document_head(programme, evaluation),
+        "summary": count_statuses(tasks),
         "tasks": [task_json(task) for task in tasks],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
@@ -97,7 +98,7 @@ def to_csv(tasks: Sequence[TaskResult]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for task in tasks:
-        deciding = _deciding(task)
+        deciding = task.deciding
         writer.writerow(
             [
                 task.id,
@@ -127,20 +128,9 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def _deciding(task: TaskResult) -> MilestoneResult:
-    """The milestone whose status and due the task shows."""
-    return next(m for m in task.milestones if m.status == task.status and m.due == task.due)
-
-
 def due_cell(task: TaskResult) -> str:
-    deciding = _deciding(task)
-    if deciding.due is None:
-        return undated_label(deciding.term)
-    text = short_date(deciding.due)
-    if deciding.original_due != deciding.due:
-        original = short_date(deciding.original_due) or undated_label(deciding.term)
-        text += " " + _("(originally {date})").format(date=original)
-    return text
+    deciding = task.deciding
+    return due_text(deciding.due, deciding.original_due, deciding.term)
 
 
 def render_table(
@@ -209,7 +199,7 @@ def _new_headings(previous: tuple[str, str] | None, group: tuple[str, str]) -> l
 
 
 def summary_line(tasks: Sequence[TaskResult]) -> str:
-    counts = summary_of(tasks)
+    counts = count_statuses(tasks)
     parts = [f"{status_label(s)}: {n}" for s, n in counts.items() if n]
     total = _("{total} tasks").format(total=len(tasks))
     return total + (" — " + " · ".join(parts) if parts else "")
