@@ -53,9 +53,7 @@ def alerts(
     from actionplan.present import alerts as present
 
     day = parse_as_of(as_of)
-    dataset, evaluation = evaluated_dataset(data, day)
-    programme = dataset.programme
-    assert programme is not None
+    dataset, programme, evaluation = evaluated_dataset(data, day)
     tasks = select_tasks(programme, evaluation, agency, None, frozenset())
     order = [a.id for a in programme.agencies]
     found = build_alerts(tasks, evaluation.report_period, order, agency)

@@ -30,10 +30,12 @@ def valid_dataset(data: Path | None) -> Dataset:
     return dataset
 
 
-def evaluated_dataset(data: Path | None, as_of: date) -> tuple[Dataset, Evaluation]:
+def evaluated_dataset(data: Path | None, as_of: date) -> tuple[Dataset, Programme, Evaluation]:
+    """The valid data folder, its programme and its evaluation as of ``as_of``."""
     dataset = valid_dataset(data)
-    assert dataset.programme is not None
-    return dataset, evaluate(dataset.programme, dataset.updates, dataset.decisions, as_of)
+    programme = dataset.programme
+    assert programme is not None  # valid_dataset exits otherwise
+    return dataset, programme, evaluate(programme, dataset.updates, dataset.decisions, as_of)
 
 
 def require_agency(programme: Programme, agency: str | None) -> None:

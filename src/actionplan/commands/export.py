@@ -64,9 +64,7 @@ def xlsx(
     from actionplan.xlsx import workbook_bytes
 
     day = parse_as_of(as_of)
-    dataset, evaluation = evaluated_dataset(data, day)
-    programme = dataset.programme
-    assert programme is not None
+    dataset, programme, evaluation = evaluated_dataset(data, day)
     target = output or Path(f"actionplan-{day.isoformat()}.xlsx")
     order = [a.id for a in programme.agencies]
     alerts = build_alerts(evaluation.tasks, evaluation.report_period, order)

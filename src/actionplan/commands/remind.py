@@ -62,20 +62,17 @@ def remind(
     debug: DebugOpt = False,
 ) -> None:
     from actionplan.commands.common import evaluated_dataset, require_agency
-    from actionplan.dataset import resolve_data_dir
     from actionplan.fsutil import write_atomic
     from actionplan.problems import ActionplanError
     from actionplan.remind import build_reminders
     from actionplan.render import render, templates_dir
 
     day = parse_as_of(as_of)
-    dataset, evaluation = evaluated_dataset(data, day)
-    programme = dataset.programme
-    assert programme is not None
+    dataset, programme, evaluation = evaluated_dataset(data, day)
     require_agency(programme, agency)
     run = build_reminders(programme, evaluation, agency)
     needs = f"remind.{output_format.value}.j2"
-    folder = templates_dir(templates, resolve_data_dir(data), needs=needs)
+    folder = templates_dir(templates, dataset.root, needs=needs)
     ext = output_format.value
     # Render everything before writing anything: a template error leaves no file behind.
     documents = [

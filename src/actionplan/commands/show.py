@@ -28,15 +28,14 @@ def show(
     from actionplan.present.console import make_console
 
     day = parse_as_of(as_of)
-    dataset, evaluation = evaluated_dataset(data, day)
-    assert dataset.programme is not None
+    dataset, programme, evaluation = evaluated_dataset(data, day)
     by_id = {task.id: task for task in evaluation.tasks}
     result = by_id.get(task_id.strip())
     if result is None:
         raise typer.BadParameter(unknown_task_message(task_id, list(by_id)), param_hint="'TASK_ID'")
     present.render_task(
         make_console(),
-        dataset.programme,
+        programme,
         result,
         present.reports_on(result.task, dataset.updates, day),
         present.decisions_on(result.task, dataset.decisions, day),

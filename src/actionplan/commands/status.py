@@ -81,12 +81,11 @@ def status(
     from actionplan.present import status as present
 
     day = parse_as_of(as_of)
-    dataset, evaluation = evaluated_dataset(data, day)
-    assert dataset.programme is not None
+    _dataset, programme, evaluation = evaluated_dataset(data, day)
     wanted = {s.value for s in statuses or []}
-    tasks = select_tasks(dataset.programme, evaluation, agency, section, wanted)
+    tasks = select_tasks(programme, evaluation, agency, section, wanted)
     if output_format is StatusFormat.json:
-        typer.echo(present.to_json(dataset.programme, evaluation, tasks))
+        typer.echo(present.to_json(programme, evaluation, tasks))
     elif output_format is StatusFormat.csv:
         sys.stdout.flush()
         raw = present.to_csv(tasks).encode(encoding.value)
@@ -95,6 +94,6 @@ def status(
     else:
         from actionplan.present.console import make_console
 
-        present.render_table(make_console(), dataset.programme, evaluation, tasks)
+        present.render_table(make_console(), programme, evaluation, tasks)
     failing = {s.value for s in fail_on or []}
     raise typer.Exit(EXIT_DATA if any(t.status in failing for t in tasks) else EXIT_OK)
