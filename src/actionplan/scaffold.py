@@ -21,6 +21,9 @@ from actionplan.i18n import _
 from actionplan.layout import UPDATES_DIR
 from actionplan.models import Agency, UpdateFile
 from actionplan.present.fmt import short_date, undated_label
+
+# Comments end at the line break: text with breaks would spill into the YAML.
+from actionplan.present.safe import one_line
 from actionplan.terms import Quarter
 
 SCHEMA_FILE = Path("schema") / "update.schema.json"
@@ -101,9 +104,7 @@ def render_update(
     header = "\n".join(
         [
             f"yaml-language-server: $schema={schema_ref}",
-            _("{agency}: update for {period}.").format(
-                agency=_one_line(agency.name), period=period
-            ),
+            _("{agency}: update for {period}.").format(agency=one_line(agency.name), period=period),
             _(
                 "For each item set status (not_started, in_progress, done) and progress "
                 "(0-100); a done item needs done_on: YYYY-MM-DD."
@@ -144,15 +145,15 @@ def _comments(item: Owed) -> Iterator[str]:
     yield f"{item.task.id}. {_excerpt(item.task.task.text)}"
     milestone = item.milestone
     yield _("Deadline: {due} ({text})").format(
-        due=_due_label(milestone.due, milestone.term), text=_one_line(milestone.text)
+        due=_due_label(milestone.due, milestone.term), text=one_line(milestone.text)
     )
     decision = milestone.decision
     if decision is not None and decision.action == "extend":
         yield _("Extended by {ref}; originally {original}.").format(
-            ref=_one_line(decision.ref), original=_due_label(milestone.original_due, milestone.term)
+            ref=one_line(decision.ref), original=_due_label(milestone.original_due, milestone.term)
         )
     elif decision is not None:
-        yield _("Scheduled by {ref}.").format(ref=_one_line(decision.ref))
+        yield _("Scheduled by {ref}.").format(ref=one_line(decision.ref))
     if item.last is None:
         yield _("Not reported yet.")
     else:
@@ -165,13 +166,8 @@ def _due_label(due: date | None, term: str) -> str:
     return short_date(due) if due is not None else undated_label(term)
 
 
-def _one_line(text: str) -> str:
-    """Comments end at the line break: text with breaks would spill into the YAML."""
-    return " ".join(text.split())
-
-
 def _excerpt(text: str) -> str:
-    flat = _one_line(text)
+    flat = one_line(text)
     if len(flat) <= _EXCERPT:
         return flat
     return flat[:_EXCERPT].rsplit(" ", 1)[0] + "…"
