@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from actionplan.alerts import ALERT_GROUPS, Alert, alert_summary
-from actionplan.evaluate import Evaluation, MilestoneResult, TaskResult
+from actionplan.evaluate import Evaluation
 from actionplan.figures import AgencyFigures
 from actionplan.i18n import N_, _
 from actionplan.models import Programme
@@ -100,7 +100,7 @@ def task_table(sheet: str, evaluation: Evaluation, names: dict[str, str]) -> Tab
     for task in evaluation.tasks:
         leads = "; ".join(names.get(a, a) for a in task.task.leads)
         supports = "; ".join(names.get(a, a) for a in task.task.supports)
-        shown = deciding(task)
+        shown = task.deciding
         rows.append(
             Row(
                 (
@@ -211,7 +211,7 @@ def alert_table(sheet: str, alerts: Sequence[Alert], names: dict[str, str]) -> T
                     task.id,
                     task.task.text,
                     "; ".join(names.get(a, a) for a in alert.agencies),
-                    due_value(task.due, deciding(task).term),
+                    due_value(task.due, task.deciding.term),
                     task.days_overdue,
                     task.days_left,
                     share(task.progress),
@@ -234,11 +234,6 @@ def share(progress: int | None) -> float | None:
 
 def flags_text(flags: Sequence[str]) -> str:
     return "; ".join(flag_label(flag) for flag in flags)
-
-
-def deciding(task: TaskResult) -> MilestoneResult:
-    """The milestone whose status and due the task shows (as ``status`` does)."""
-    return next(m for m in task.milestones if m.status == task.status and m.due == task.due)
 
 
 # Every status and alert group has a colour in :mod:`actionplan.xlsx`; the tests check it.
